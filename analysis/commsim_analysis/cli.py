@@ -1,0 +1,121 @@
+"""Command-line front ends (``plot.py`` and ``report.py`` are thin wrappers).
+
+Kept in the package so tests can call ``plot_main([...])`` in-process. Data
+errors (bad or partial files, unknown metric names) end with a one-line message and
+exit status 1, usage errors with argparse's status 2; paths written go to stdout,
+one per line, so scripts can collect them.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from pathlib import Path
+from typing import Sequence
+
+from .compare import load_compare
+from .errors import RunFileError
+from .figures import compare_figures, run_figures, runs_figures
+from .plots import save_figure
+from .reporting import build_report
+from .runfile import load_run
+from .runset import read_runs
+
+DATA_ERRORS = (RunFileError, FileNotFoundError, KeyError, ValueError, NotImplementedError)
+FORMATS = ("png", "svg", "pdf")
+
+
+def _csv(text: str) -> list[str]:
+    return [t.strip() for t in text.split(",") if t.strip()]
+
+
+def _formats(text: str) -> list[str]:
+    formats = [f.lower().lstrip(".") for f in _csv(text)]
+    bad = [f for f in formats if f not in FORMATS]
+    if bad or not formats:
+        raise argparse.ArgumentTypeError(f"formats must be among {','.join(FORMATS)}")
+    return formats
+
+
+def _common(p: argparse.ArgumentParser, out_default: str = ".") -> None:
+    p.add_argument("--out", type=Path, default=Path(out_default),
+                   help=f"folder for the figures (default: {out_default})")
+    p.add_argument("--metrics", type=_csv, default=None,
+                   help="comma-separated metric names to plot (default: all)")
+    p.add_argument("--format", dest="formats", type=_formats, default=["png"],
+                   help="comma-separated output formats: png,svg,pdf (default: png)")
+    p.add_argument("--allow-partial", action="store_true",
+                   help="include unfinished runs (flagged in titles/legends)")
+
+
+def plot_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="plot.py", description="Plot commsim run files (HDF5) to image files.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("run", help="platform and per-group series of one run")
+    p.add_argument("run_file", type=Path)
+    _common(p)
+    p = sub.add_parser("runs", help="overlay several runs, one colour per scenario")
+    p.add_argument("inputs", type=Path, nargs="+", help="run files and/or folders of them")
+    _common(p)
+    p = sub.add_parser("compare", help="arms of a comparison folder, mean and 95%% CI")
+    p.add_argument("directory", type=Path)
+    _common(p)
+    return parser
+
+
+def _short_warnings() -> None:
+    """One 'warning: ...' line instead of Python's file:line format."""
+    warnings.formatwarning = lambda msg, cat, *a, **k: f"warning: {msg}\n"
+
+
+def plot_main(argv: Sequence[str] | None = None) -> int:
+    args = plot_parser().parse_args(argv)
+    _short_warnings()
+    try:
+        if args.command == "run":
+            run = load_run(args.run_file, allow_partial=args.allow_partial,
+                           metrics=args.metrics)
+            figs, stem = run_figures(run, args.metrics), run.name
+        elif args.command == "runs":
+            runs = read_runs(args.inputs, allow_partial=args.allow_partial,
+                             metrics=args.metrics)
+            if not runs:
+                raise ValueError("no complete runs to plot (see --allow-partial)")
+            figs, stem = runs_figures(runs, args.metrics), "runs"
+        else:
+            comp = load_compare(args.directory, allow_partial=args.allow_partial,
+                                metrics=args.metrics)
+            if not comp.runs:
+                raise ValueError(f"{args.directory}: no complete runs to compare")
+            figs = compare_figures(comp, args.metrics)
+            stem = f"compare-{args.directory.resolve().name}"
+    except DATA_ERRORS as exc:
+        print(f"plot.py: error: {exc.args[0] if exc.args else exc}", file=sys.stderr)
+        return 1
+    if not figs:
+        print("plot.py: error: nothing to plot for the selected metrics", file=sys.stderr)
+        return 1
+    for name, fig in figs.items():
+        for path in save_figure(fig, args.out, f"{stem}-{name}", args.formats):
+            print(path)
+    return 0
+
+
+def report_main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="report.py",
+        description="Write a Markdown report (with PNG figures) for a folder of run files.")
+    parser.add_argument("directory", type=Path)
+    parser.add_argument("--out", type=Path, default=None,
+                        help="report file (default: DIRECTORY/report.md); figures go beside it")
+    args = parser.parse_args(argv)
+    _short_warnings()
+    try:
+        paths = build_report(args.directory, args.out)
+    except DATA_ERRORS as exc:
+        print(f"report.py: error: {exc.args[0] if exc.args else exc}", file=sys.stderr)
+        return 1
+    for path in paths:
+        print(path)
+    return 0

@@ -1,0 +1,107 @@
+"""Figures and the Markdown report are written, non-empty and labelled with units."""
+import re
+import subprocess
+import sys
+
+import matplotlib.pyplot as plt
+
+from commsim_analysis import load_run
+from commsim_analysis.cli import plot_main, report_main
+from commsim_analysis.plots import plot_groups, plot_platform
+from conftest import ANALYSIS_DIR
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+def _written(capsys):
+    return [line for line in capsys.readouterr().out.splitlines() if line]
+
+
+def _assert_png(path):
+    data = open(path, "rb").read()
+    assert data.startswith(PNG_MAGIC), path
+    assert len(data) > 5000, f"{path} is suspiciously small"
+
+
+def test_plot_run(run_file, tmp_path, capsys):
+    assert plot_main(["run", str(run_file), "--out", str(tmp_path),
+                      "--format", "png,svg"]) == 0
+    paths = _written(capsys)
+    assert sorted(p.rsplit("/", 1)[1] for p in paths) == [
+        "tiny_s1-groups.png", "tiny_s1-groups.svg",
+        "tiny_s1-platform.png", "tiny_s1-platform.svg"]
+    for p in paths:
+        if p.endswith(".png"):
+            _assert_png(p)
+
+
+def test_plot_run_selected_metrics(run_file, tmp_path, capsys):
+    assert plot_main(["run", str(run_file), "--out", str(tmp_path),
+                      "--metrics", "members"]) == 0
+    assert [p.rsplit("/", 1)[1] for p in _written(capsys)] == ["tiny_s1-platform.png"]
+
+
+def test_axis_labels_carry_units_and_titles_name_the_scenario(run_file):
+    run = load_run(run_file)
+    for level, fig in (("platform", plot_platform(run)), ("daily", plot_groups(run))):
+        assert "'tiny'" in fig._suptitle.get_text()
+        for ax in fig.axes:
+            if not ax.get_visible():
+                continue
+            metric = ax.get_title()
+            assert f"({run.unit(level, metric)})" in ax.get_ylabel()
+            assert "days" in ax.get_xlabel()
+        plt.close(fig)
+
+
+def test_plot_runs_and_compare(batch_dir, compare_dir, tmp_path, capsys):
+    assert plot_main(["runs", str(batch_dir), "--out", str(tmp_path)]) == 0
+    assert plot_main(["compare", str(compare_dir), "--out", str(tmp_path)]) == 0
+    paths = _written(capsys)
+    names = sorted(p.rsplit("/", 1)[1] for p in paths)
+    assert names == sorted(["runs-platform.png", "runs-groups.png",
+                            f"compare-{compare_dir.name}-platform.png",
+                            f"compare-{compare_dir.name}-groups.png"])
+    for p in paths:
+        _assert_png(p)
+
+
+def test_plot_script_reports_bad_input(tmp_path):
+    bad = tmp_path / "bad.h5"
+    bad.write_text("no")
+    proc = subprocess.run([sys.executable, str(ANALYSIS_DIR / "plot.py"), "run", str(bad)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "bad.h5" in proc.stderr and "not an HDF5 file" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_report(batch_dir, tmp_path, capsys):
+    out = tmp_path / "rep" / "report.md"
+    assert report_main([str(batch_dir), "--out", str(out)]) == 0
+    assert _written(capsys)[0] == str(out)
+    text = out.read_text()
+    for name in ("tiny_s1", "other_s2", "| tiny |", "| other |", "members"):
+        assert name in text
+    images = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", text)
+    assert len(images) >= 2
+    for rel in images:
+        assert not rel.startswith("/"), "links must be relative"
+        _assert_png(out.parent / rel)
+
+
+def test_report_script_default_location(batch_dir, tmp_path):
+    """The script entry point works and flags a partial run in the runs table."""
+    import shutil
+    import h5py
+    folder = tmp_path / "runs"
+    folder.mkdir()
+    shutil.copy(batch_dir / "tiny_s1.h5", folder / "a.h5")
+    shutil.copy(batch_dir / "tiny_s2.h5", folder / "b.h5")
+    with h5py.File(folder / "b.h5", "r+") as f:
+        f.attrs["complete"] = 0
+    proc = subprocess.run([sys.executable, str(ANALYSIS_DIR / "report.py"), str(folder)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    text = (folder / "report.md").read_text()
+    assert "**no (partial)**" in text and "Partial runs" in text

@@ -1,0 +1,16 @@
+#pragma once
+// The subcommands of `commsim`. Each lives in its own cmd_<name>.cpp.
+namespace cli {
+
+struct Command {
+  const char* name;
+  const char* summary;
+  int (*main)(int argc, char** argv);  // argv[0] is "commsim <name>"
+};
+
+int run_main(int argc, char** argv);
+int params_main(int argc, char** argv);
+int bench_main(int argc, char** argv);
+int inspect_main(int argc, char** argv);
+
+}  // namespace cli

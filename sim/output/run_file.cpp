@@ -1,0 +1,235 @@
+#include "sim/output/run_file.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "sim/core/input_error.hpp"
+#include "sim/core/clock.hpp"
+#include "sim/version.hpp"
+
+namespace sim {
+namespace {
+
+using h5::Handle;
+
+Handle string_type() {
+  Handle t(H5Tcopy(H5T_C_S1), H5Tclose);
+  H5Tset_size(t.get(), H5T_VARIABLE);
+  H5Tset_cset(t.get(), H5T_CSET_UTF8);
+  return t;
+}
+
+// Property lists that leave out modification times, so that the same run gives the same
+// bytes.
+Handle untimed_group_plist() {
+  Handle p(H5Pcreate(H5P_GROUP_CREATE), H5Pclose);
+  H5Pset_obj_track_times(p.get(), false);
+  return p;
+}
+
+}  // namespace
+
+void RunFile::fail(const std::string& what) const {
+  std::string detail = h5::last_error();
+  throw OutputError("run file '" + path_.string() + "': cannot " + what +
+                    (detail.empty() ? "" : " (" + detail + ")"));
+}
+
+void RunFile::set_attribute(const std::string& name, const ParamValue& value, hid_t object) {
+  if (object < 0) object = file_.get();
+  if (H5Aexists(object, name.c_str()) > 0) H5Adelete(object, name.c_str());
+  Handle space(H5Screate(H5S_SCALAR), H5Sclose);
+  Handle attr;
+  herr_t rc = -1;
+  if (auto* i = std::get_if<std::int64_t>(&value)) {
+    attr = Handle(H5Acreate2(object, name.c_str(), H5T_STD_I64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
+    if (attr) rc = H5Awrite(attr.get(), H5T_NATIVE_INT64, i);
+  } else if (auto* d = std::get_if<double>(&value)) {
+    attr = Handle(H5Acreate2(object, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
+    if (attr) rc = H5Awrite(attr.get(), H5T_NATIVE_DOUBLE, d);
+  } else if (auto* b = std::get_if<bool>(&value)) {
+    std::int8_t v = *b ? 1 : 0;
+    attr = Handle(H5Acreate2(object, name.c_str(), H5T_STD_I8LE, space.get(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
+    if (attr) rc = H5Awrite(attr.get(), H5T_NATIVE_INT8, &v);
+  } else {
+    Handle type = string_type();
+    const char* s = std::get<std::string>(value).c_str();
+    attr = Handle(H5Acreate2(object, name.c_str(), type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
+    if (attr) rc = H5Awrite(attr.get(), type.get(), &s);
+  }
+  if (rc < 0) fail("write attribute '" + name + "'");
+}
+
+RunFile::RunFile(std::filesystem::path path, const RunHeader& header, std::vector<MetricSpec> daily,
+                 std::vector<MetricSpec> platform, RunFileOptions options)
+    : path_(std::move(path)), options_(options), daily_(std::move(daily)), platform_(std::move(platform)) {
+  std::lock_guard lock(h5::library_lock());
+  h5::silence_library_errors();
+  options_.chunk_days = std::max<std::size_t>(1, options_.chunk_days);
+  if (path_.has_parent_path() && !std::filesystem::exists(path_.parent_path()))
+    throw OutputError("run file '" + path_.string() + "': folder '" + path_.parent_path().string() +
+                      "' does not exist");
+  file_ = Handle(H5Fcreate(path_.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose);
+  if (!file_) fail("create the file");
+
+  set_attribute("commsim_version", std::string(version));
+  set_attribute("format_version", std::int64_t{run_format_version});
+  set_attribute("seed", static_cast<std::int64_t>(header.seed));
+  set_attribute("scenario", header.scenario_text);
+  set_attribute("scenario_name", header.scenario_name);
+  set_attribute("days_planned", std::int64_t{header.days_planned});
+  set_attribute("days_written", std::int64_t{0});
+  set_attribute("ticks_per_day", std::int64_t{ticks_per_day});
+  set_attribute("complete", std::int64_t{0});
+  for (const auto& [name, value] : header.extra) set_attribute(name, value);
+  if (header.parameters) {
+    set_attribute("parameters", header.parameters->to_toml());
+    Handle gcpl = untimed_group_plist();
+    Handle group(H5Gcreate2(file_.get(), "parameters", H5P_DEFAULT, gcpl.get(), H5P_DEFAULT), H5Gclose);
+    if (!group) fail("create group /parameters");
+    for (const auto& spec : header.parameters->registry().all())
+      set_attribute(spec.path, header.parameters->value(spec.path), group.get());
+  }
+  create_series("daily", daily_, 2);
+  create_series("platform", platform_, 1);
+  if (H5Fflush(file_.get(), H5F_SCOPE_GLOBAL) < 0) fail("flush");
+}
+
+void RunFile::create_series(const std::string& group_name, const std::vector<MetricSpec>& specs,
+                            int rank) {
+  Handle gcpl = untimed_group_plist();
+  Handle group(H5Gcreate2(file_.get(), group_name.c_str(), H5P_DEFAULT, gcpl.get(), H5P_DEFAULT), H5Gclose);
+  if (!group) fail("create group /" + group_name);
+  auto& sets = rank == 2 ? daily_sets_ : platform_sets_;
+  for (const auto& spec : specs) {
+    hsize_t dims[2] = {0, 0}, max[2] = {H5S_UNLIMITED, H5S_UNLIMITED};
+    hsize_t chunk[2] = {options_.chunk_days, 256};
+    Handle space(H5Screate_simple(rank, dims, max), H5Sclose);
+    Handle dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
+    H5Pset_chunk(dcpl.get(), rank, chunk);
+    H5Pset_obj_track_times(dcpl.get(), false);
+    double nan = std::nan("");
+    H5Pset_fill_value(dcpl.get(), H5T_NATIVE_DOUBLE, &nan);
+    if (options_.compression > 0) {
+      H5Pset_shuffle(dcpl.get());
+      H5Pset_deflate(dcpl.get(), static_cast<unsigned>(options_.compression));
+    }
+    Handle set(H5Dcreate2(group.get(), spec.name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT,
+                          dcpl.get(), H5P_DEFAULT),
+               H5Dclose);
+    if (!set) fail("create dataset /" + group_name + "/" + spec.name);
+    set_attribute("unit", spec.unit, set.get());
+    set_attribute("description", spec.description, set.get());
+    sets.push_back(std::move(set));
+  }
+}
+
+void RunFile::append(const DayFrame& frame) {
+  pending_.push_back(frame);
+  if (pending_.size() >= options_.chunk_days) flush();
+}
+
+void RunFile::flush() {
+  std::lock_guard lock(h5::library_lock());
+  if (!file_) return;
+  if (!pending_.empty()) {
+    const hsize_t rows = pending_.size();
+    std::size_t width = width_;
+    for (const auto& f : pending_) width = std::max(width, f.groups);
+    std::vector<double> block(rows * width);
+    auto write = [&](hid_t set, int rank, const std::string& name) {
+      hsize_t extent[2] = {days_written_ + rows, width};
+      if (H5Dset_extent(set, extent) < 0) fail("extend dataset " + name);
+      Handle file_space(H5Dget_space(set), H5Sclose);
+      hsize_t start[2] = {days_written_, 0}, count[2] = {rows, width};
+      H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start, nullptr, count, nullptr);
+      Handle mem_space(H5Screate_simple(rank, count, nullptr), H5Sclose);
+      if (H5Dwrite(set, H5T_NATIVE_DOUBLE, mem_space.get(), file_space.get(), H5P_DEFAULT, block.data()) < 0)
+        fail("write dataset " + name);
+    };
+    for (std::size_t m = 0; m < daily_sets_.size(); ++m) {
+      std::fill(block.begin(), block.end(), std::nan(""));
+      for (hsize_t r = 0; r < rows; ++r)
+        for (std::size_t g = 0; g < pending_[r].groups; ++g) block[r * width + g] = pending_[r].at(m, g);
+      write(daily_sets_[m].get(), 2, "/daily/" + daily_[m].name);
+    }
+    for (std::size_t m = 0; m < platform_sets_.size(); ++m) {
+      for (hsize_t r = 0; r < rows; ++r) block[r] = pending_[r].platform[m];
+      write(platform_sets_[m].get(), 1, "/platform/" + platform_[m].name);
+    }
+    days_written_ += static_cast<std::uint32_t>(rows);
+    width_ = width;
+    pending_.clear();
+    set_attribute("days_written", std::int64_t{days_written_});
+  }
+  if (H5Fflush(file_.get(), H5F_SCOPE_GLOBAL) < 0) fail("flush to disk");
+}
+
+void RunFile::write_table(const std::string& group_name, const std::string& name,
+                          const std::vector<double>& values, const std::string& unit,
+                          const std::string& description) {
+  std::lock_guard lock(h5::library_lock());
+  Handle group;
+  if (H5Lexists(file_.get(), group_name.c_str(), H5P_DEFAULT) > 0) {
+    group = Handle(H5Gopen2(file_.get(), group_name.c_str(), H5P_DEFAULT), H5Gclose);
+  } else {
+    Handle gcpl = untimed_group_plist();
+    Handle lcpl(H5Pcreate(H5P_LINK_CREATE), H5Pclose);
+    H5Pset_create_intermediate_group(lcpl.get(), 1);
+    group = Handle(H5Gcreate2(file_.get(), group_name.c_str(), lcpl.get(), gcpl.get(), H5P_DEFAULT), H5Gclose);
+  }
+  if (!group) fail("create group " + group_name);
+  hsize_t n = values.size();
+  Handle space(H5Screate_simple(1, &n, nullptr), H5Sclose);
+  Handle dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
+  H5Pset_obj_track_times(dcpl.get(), false);
+  if (n > 0 && options_.compression > 0) {
+    hsize_t chunk = std::min<hsize_t>(n, 65536);
+    H5Pset_chunk(dcpl.get(), 1, &chunk);
+    H5Pset_shuffle(dcpl.get());
+    H5Pset_deflate(dcpl.get(), static_cast<unsigned>(options_.compression));
+  }
+  Handle set(H5Dcreate2(group.get(), name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT), H5Dclose);
+  if (!set || H5Dwrite(set.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()) < 0)
+    fail("write dataset " + group_name + "/" + name);
+  set_attribute("unit", unit, set.get());
+  set_attribute("description", description, set.get());
+}
+
+void RunFile::finish() {
+  std::lock_guard lock(h5::library_lock());
+  flush();
+  set_attribute("complete", std::int64_t{1});
+  if (H5Fflush(file_.get(), H5F_SCOPE_GLOBAL) < 0) fail("flush to disk");
+  daily_sets_.clear();
+  platform_sets_.clear();
+  file_.reset();
+  finished_ = true;
+}
+
+RunFile::~RunFile() {
+  if (finished_) return;
+  try {
+    flush();
+  } catch (...) {
+    // Already failing (that is why we are here without finish()); keep what is on disk.
+  }
+  std::lock_guard lock(h5::library_lock());
+  daily_sets_.clear();
+  platform_sets_.clear();
+  file_.reset();
+}
+
+bool run_file_is_complete(const std::filesystem::path& path) {
+  std::lock_guard lock(h5::library_lock());
+  h5::silence_library_errors();
+  if (!std::filesystem::exists(path) || H5Fis_hdf5(path.c_str()) <= 0) return false;
+  Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+  if (!file || H5Aexists(file.get(), "complete") <= 0) return false;
+  Handle attr(H5Aopen(file.get(), "complete", H5P_DEFAULT), H5Aclose);
+  std::int64_t v = 0;
+  if (!attr || H5Aread(attr.get(), H5T_NATIVE_INT64, &v) < 0) return false;
+  return v == 1;
+}
+
+}  // namespace sim

@@ -1,0 +1,34 @@
+#include "sim/run/run_scenario.hpp"
+
+#include <chrono>
+
+#include "sim/run/engine_params.hpp"
+#include "sim/run/progress.hpp"
+
+namespace sim {
+
+RunOutcome run_scenario(const ModelFactory& factory, const RunRequest& req) {
+  const Scenario& sc = *req.scenario;
+  const auto days = static_cast<Day>(sc.params.integer("run.days"));
+  RunOutcome outcome;
+  auto t0 = std::chrono::steady_clock::now();
+  std::unique_ptr<Model> model = factory(sc, req.seed);
+  outcome.setup_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+
+  std::unique_ptr<RunFile> file;
+  if (!req.out.empty()) {
+    RunHeader header{req.seed, sc.text, sc.name, &sc.params, days, req.extra_attributes};
+    file = std::make_unique<RunFile>(req.out, header, model->daily_metrics(), model->platform_metrics(),
+                                     run_file_options(sc.params));
+  }
+  Progress progress(req.label, days, req.quiet);
+  outcome.report = run_days(*model, days, file.get(), &progress, req.stop);
+  if (file) {
+    if (outcome.report.interrupted) file->flush();
+    else file->finish();
+  }
+  progress.finish(outcome.report.interrupted ? "interrupted" : "");
+  return outcome;
+}
+
+}  // namespace sim
