@@ -39,6 +39,7 @@ class Handle {
     id_ = -1;
   }
   hid_t get() const { return id_; }
+  hid_t release() { return std::exchange(id_, -1); }
   explicit operator bool() const { return id_ >= 0; }
 
  private:

@@ -1,7 +1,12 @@
 #include "sim/output/run_file.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 
 #include "sim/core/input_error.hpp"
 #include "sim/core/clock.hpp"
@@ -129,13 +134,39 @@ void RunFile::append(const DayFrame& frame) {
   if (pending_.size() >= options_.chunk_days) flush();
 }
 
+void RunFile::reserve_disk_space(std::uint64_t bytes) {
+  hsize_t used = 0;
+  if (H5Fget_filesize(file_.get(), &used) < 0) fail("read the file size");
+  int fd = ::open(path_.c_str(), O_WRONLY);
+  int rc = fd < 0 ? errno : ::posix_fallocate(fd, 0, static_cast<off_t>(used + bytes));
+  if (fd >= 0) ::close(fd);
+  if (rc != 0 && rc != EOPNOTSUPP && rc != EINVAL) {
+    throw OutputError("run file '" + path_.string() + "': cannot reserve " +
+                      std::to_string(bytes / 1024 + 1) + " KiB for days " +
+                      std::to_string(days_written_) + ".." +
+                      std::to_string(days_written_ + pending_.size() - 1) + " (" +
+                      std::strerror(rc) + "); the file keeps days 0.." +
+                      (days_written_ ? std::to_string(days_written_ - 1) : std::string("(none)")));
+  }
+}
+
 void RunFile::flush() {
   std::lock_guard lock(h5::library_lock());
-  if (!file_) return;
+  if (!file_ || broken_) return;
   if (!pending_.empty()) {
     const hsize_t rows = pending_.size();
     std::size_t width = width_;
     for (const auto& f : pending_) width = std::max(width, f.groups);
+    // HDF5 cannot undo a half-done write: a disk that fills up mid-flush leaves a file that
+    // no longer opens. So claim the space first (raw rows + room for metadata) and refuse to
+    // write at all when the disk cannot hold it; the file then keeps every earlier day.
+    try {
+      reserve_disk_space((rows * (width * daily_.size() + platform_.size())) * sizeof(double) +
+                         (64u << 10));
+    } catch (...) {
+      broken_ = true;
+      throw;
+    }
     std::vector<double> block(rows * width);
     auto write = [&](hid_t set, int rank, const std::string& name) {
       hsize_t extent[2] = {days_written_ + rows, width};
@@ -201,10 +232,14 @@ void RunFile::finish() {
   flush();
   set_attribute("complete", std::int64_t{1});
   if (H5Fflush(file_.get(), H5F_SCOPE_GLOBAL) < 0) fail("flush to disk");
+  hsize_t used = 0;
+  H5Fget_filesize(file_.get(), &used);
   daily_sets_.clear();
   platform_sets_.clear();
-  file_.reset();
+  if (H5Fclose(file_.release()) < 0) fail("close the file");
   finished_ = true;
+  // Give back the space reserved for writes that never came.
+  if (used > 0 && std::filesystem::file_size(path_) > used) std::filesystem::resize_file(path_, used);
 }
 
 RunFile::~RunFile() {

@@ -60,6 +60,7 @@ class RunFile {
   [[noreturn]] void fail(const std::string& what) const;
   void create_series(const std::string& group, const std::vector<MetricSpec>& specs, int rank);
   void set_attribute(const std::string& name, const ParamValue& value, hid_t object = -1);
+  void reserve_disk_space(std::uint64_t bytes);
 
   std::filesystem::path path_;
   RunFileOptions options_;
@@ -70,6 +71,7 @@ class RunFile {
   std::uint32_t days_written_ = 0;
   std::size_t width_ = 0;  // groups in the /daily datasets
   bool finished_ = false;
+  bool broken_ = false;  // a write could not be made safely: write nothing more
 };
 
 // True when the file exists, opens as HDF5 and carries complete = 1.
