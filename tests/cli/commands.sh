@@ -1,0 +1,21 @@
+# The everyday commands: run writes a complete file the HDF5 tools read; params and inspect
+# describe what a run would use; bench prints its figures.
+source "$(dirname "$0")/../support/cli_lib.sh"
+tiny_scenario "$WORK/s.toml"
+"$COMMSIM" run "$WORK/s.toml" --out "$WORK/r.h5" --quiet --set run.days=7 || fail "run"
+[ "$(h5attr "$WORK/r.h5" complete)" = 1 ] && pass "complete = 1" || fail "complete"
+[ "$(h5attr "$WORK/r.h5" days_written)" = 7 ] && pass "7 days" || fail "days_written"
+h5ls -r "$WORK/r.h5" | grep -q '/daily/size *Dataset {7/Inf, 6/Inf}' && pass "/daily/size is [7, 6]" || fail "/daily/size shape: $(h5ls -r "$WORK/r.h5")"
+h5dump -a parameters "$WORK/r.h5" | grep -q 'run.days = 7' && pass "resolved parameters stored" || fail "parameters attribute"
+h5dump -a scenario "$WORK/r.h5" | grep -q 'size = 600' && pass "scenario text stored" || fail "scenario attribute"
+out=$("$COMMSIM" params) && echo "$out" | grep -q '^run.days ' && pass "params lists run.days" || fail "params"
+n_params=$(echo "$out" | wc -l); [ "$n_params" -gt 20 ] && pass "$n_params parameters" || fail "only $n_params parameters"
+"$COMMSIM" params --markdown | head -n 1 | grep -q '| parameter |' && pass "params --markdown" || fail "params --markdown"
+out=$("$COMMSIM" inspect "$WORK/s.toml") || fail "inspect"
+echo "$out" | grep -q 'population.size *= 600 *# .*s.toml:5' && pass "inspect shows origins" || fail "inspect origins: $out"
+echo "$out" | grep -q '^1\. ' && pass "inspect shows tick order" || fail "inspect tick order"
+out=$("$COMMSIM" bench "$WORK/s.toml" --days 2) || fail "bench"
+for key in member_ticks_per_s ticks_per_s peak_memory_mib runs_per_s; do
+  echo "$out" | grep -q "^$key " && pass "bench prints $key" || fail "bench lacks $key: $out"
+done
+finish
