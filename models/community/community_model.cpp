@@ -1,19 +1,16 @@
 #include "models/community/community_model.hpp"
 
-#include "models/community/mechanisms/posting.hpp"
+#include "models/community/mechanisms/housekeeping.hpp"
 #include "models/community/metrics.hpp"
+#include "models/community/snapshots.hpp"
 #include "models/community/world_builder.hpp"
 
 namespace community {
 
-sim::Schedule<World> tick_order() {
-  sim::Schedule<World> s;
-  s.per_group("posting", post_messages);
-  return s;
-}
-
 CommunityModel::CommunityModel(const sim::Scenario& scenario, std::uint64_t seed)
-    : world_(build_world(scenario, seed)), schedule_(tick_order()) {}
+    : world_(build_world(scenario, seed)), schedule_(tick_order()) {
+  for (std::size_t g = 0; g < world_.groups.size(); ++g) tidy_group(world_, g, 0);
+}
 
 const std::vector<sim::MetricSpec>& CommunityModel::daily_metrics() const {
   return daily_metric_specs();
@@ -24,12 +21,19 @@ const std::vector<sim::MetricSpec>& CommunityModel::platform_metrics() const {
 
 std::uint64_t CommunityModel::memberships() const {
   std::uint64_t n = 0;
-  for (const auto& g : world_.groups) n += g.size();
+  for (const auto& g : world_.groups) n += g.members.slots();
   return n;
 }
 
-void CommunityModel::advance(sim::Tick t) { schedule_.run_tick(world_, t, world_.groups.size()); }
+void CommunityModel::advance(sim::Tick t) {
+  schedule_.run_tick(world_, t, [](const World& w) { return w.groups.size(); });
+}
 
 void CommunityModel::measure(sim::Day d, sim::DayFrame& frame) { measure_day(world_, d, frame); }
+
+void CommunityModel::write_extras(sim::Day d, sim::RunFile& file) {
+  const int every = world_.params.snapshot_every_days;
+  if (every > 0 && (d + 1) % static_cast<sim::Day>(every) == 0) write_snapshot(world_, d, file);
+}
 
 }  // namespace community

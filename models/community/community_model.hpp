@@ -3,6 +3,7 @@
 #include "models/community/world.hpp"
 #include "sim/run/model.hpp"
 #include "sim/scenario/scenario.hpp"
+#include "sim/output/run_file.hpp"
 #include "sim/schedule/schedule.hpp"
 
 namespace community {
@@ -19,6 +20,7 @@ class CommunityModel final : public sim::Model {
   std::uint64_t memberships() const override;
   void advance(sim::Tick t) override;
   void measure(sim::Day d, sim::DayFrame& frame) override;
+  void write_extras(sim::Day d, sim::RunFile& file) override;
 
   const World& world() const { return world_; }
 

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "sim/core/clock.hpp"
@@ -22,18 +23,32 @@ class Schedule {
   using WorldStep = std::function<void(World&, Tick)>;
 
   Schedule& per_group(std::string name, GroupStep step) {
-    steps_.push_back({std::move(name), std::move(step), {}});
+    steps_.push_back({std::move(name), std::move(step), {}, false});
     return *this;
   }
   Schedule& whole_world(std::string name, WorldStep step) {
-    steps_.push_back({std::move(name), {}, std::move(step)});
+    steps_.push_back({std::move(name), {}, std::move(step), false});
+    return *this;
+  }
+  // Steps that run once a day, in the day's last tick (23:00-24:00), after the hourly ones
+  // listed before them.
+  Schedule& per_group_daily(std::string name, GroupStep step) {
+    steps_.push_back({std::move(name), std::move(step), {}, true});
+    return *this;
+  }
+  Schedule& whole_world_daily(std::string name, WorldStep step) {
+    steps_.push_back({std::move(name), {}, std::move(step), true});
     return *this;
   }
 
-  void run_tick(World& world, Tick t, std::size_t groups) const {
+  // `groups` is read before every step: a step may found new groups.
+  template <class GroupCount>
+  void run_tick(World& world, Tick t, GroupCount&& groups) const {
+    const bool end_of_day = hour_of_day(t) == static_cast<int>(ticks_per_day) - 1;
     for (const auto& s : steps_) {
+      if (s.daily && !end_of_day) continue;
       if (s.group) {
-        tbb::parallel_for(tbb::blocked_range<std::size_t>(0, groups, 4),
+        tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count(groups, world), 4),
                           [&](const tbb::blocked_range<std::size_t>& r) {
                             for (std::size_t g = r.begin(); g != r.end(); ++g) s.group(world, g, t);
                           });
@@ -46,7 +61,8 @@ class Schedule {
   // "name (per group)" / "name (whole world)" in tick order, for `commsim inspect` and docs.
   std::vector<std::string> order() const {
     std::vector<std::string> out;
-    for (const auto& s : steps_) out.push_back(s.name + (s.group ? " (per group)" : " (whole world)"));
+    for (const auto& s : steps_)
+      out.push_back(s.name + (s.group ? " (per group" : " (whole world") + (s.daily ? ", daily)" : ")"));
     return out;
   }
 
@@ -55,7 +71,13 @@ class Schedule {
     std::string name;
     GroupStep group;
     WorldStep world;
+    bool daily;
   };
+  template <class GroupCount>
+  static std::size_t count(GroupCount& groups, World& world) {
+    if constexpr (std::is_invocable_v<GroupCount&, World&>) return groups(world);
+    else return groups;
+  }
   std::vector<Step> steps_;
 };
 

@@ -1,20 +1,77 @@
 #include "models/community/mechanisms/posting.hpp"
 
+#include <cmath>
+
 #include "models/community/stream_purposes.hpp"
+#include "sim/random/distributions.hpp"
 
 namespace community {
 
-void post_messages(World& w, std::size_t g, sim::Tick t) {
-  auto& group = w.groups[g];
-  sim::RandomStream rng(w.seed, purpose::posting, group.id, t);
+double liveliness(const MemberRules& r, double m) {
+  return 1.0 - r.liveliness_strength + 2.0 * r.liveliness_strength * m / (m + r.liveliness_half);
+}
+
+double novelty(const ReadingRules& r, double tenure_days) {
+  return r.novelty_floor + (1.0 - r.novelty_floor) * std::exp(-tenure_days / r.novelty_days);
+}
+
+namespace {
+
+void ensure_topic_room(GroupState& g, int topics, std::size_t needed) {
+  if (static_cast<std::size_t>(g.topics.cols()) >= needed) return;
+  g.topics.conservativeResize(topics, static_cast<Eigen::Index>(std::max<std::size_t>(needed, 2 * g.topics.cols())));
+}
+
+}  // namespace
+
+void post_messages(World& w, std::size_t gi, Tick t) {
+  GroupState& g = w.groups[gi];
+  if (!g.alive) return;
+  const auto& mr = w.params.members;
+  const double strictness = w.params.groups.strictness;
+  const double present = static_cast<double>(std::max<std::size_t>(1, g.present_count()));
   const double hour = w.diurnal[sim::hour_of_day(t)] / sim::ticks_per_day;
-  for (std::size_t i = 0; i < group.size(); ++i) {
-    double p = w.people.activity[group.person[i]] * hour;
-    if (rng.uniform() < p) {
-      ++group.posts[i];
-      group.last_post_tick[i] = t;
-      ++group.messages_today;
+  const double base = hour * liveliness(mr, g.messages_last_day / present) *
+                      (1.0 - mr.chill * strictness);
+  const int K = w.people.topics;
+  const float conv_norm = g.conversation.norm();
+  sim::RandomStream rng(w.seed, purpose::posting, g.id, t);
+  auto& m = g.members;
+  for (std::size_t i = 0; i < m.slots(); ++i) {
+    if (m.state[i] != MemberState::active) continue;
+    const PersonId p = m.person[i];
+    const bool ad = m.flags[i] & ad_account;
+    const double lambda = ad ? mr.spam_per_day * hour
+                             : w.people.activity[p] * base * 2.0 * m.satisfaction[i];
+    if (!(rng.uniform() < 1.0 - std::exp(-lambda))) continue;
+
+    const std::size_t j = g.inbox.size();
+    ensure_topic_room(g, K, j + 1);
+    auto topic = g.topics.col(static_cast<Eigen::Index>(j));
+    MessageKind kind;
+    if (ad) {
+      kind = MessageKind::ad;
+      sim::draw_unit_vector(rng, topic);  // ads are about whatever is being sold
+    } else {
+      const bool promotion = (m.flags[i] & owner) && rng.uniform() < w.params.groups.owner_drift;
+      kind = promotion || rng.uniform() >= mr.chat_share ? MessageKind::content : MessageKind::chat;
+      if (promotion) {
+        topic = g.promotion;
+      } else {
+        topic = (1.0f - static_cast<float>(mr.topic_pull)) * w.people.interest.col(p);
+        if (conv_norm > 1e-6f)
+          topic += static_cast<float>(mr.topic_pull) / conv_norm * g.conversation;
+      }
+      const float noise = static_cast<float>(mr.topic_noise / std::sqrt(double(K)));
+      for (int k = 0; k < K; ++k) topic[k] += noise * static_cast<float>(rng.normal());
+      const float n = topic.norm();
+      if (n > 1e-6f) topic /= n;
     }
+    const double tenure_days = double(t - m.joined[i]) / sim::ticks_per_day;
+    g.inbox.push_back({static_cast<std::uint32_t>(i), kind, w.people.value[p],
+                       static_cast<float>(novelty(w.params.reading, tenure_days)), false});
+    m.last_post[i] = t;
+    ++m.posts[i];
   }
 }
 

@@ -1,0 +1,35 @@
+#include "models/community/mechanisms/admission.hpp"
+
+#include <algorithm>
+
+namespace community {
+
+void admit_applicants(World& w, Tick t) {
+  const auto& mr = w.params.members;
+  for (auto& g : w.groups) {
+    if (!g.alive || g.applicants.empty()) continue;
+    // One application per person: a friend invitation wins over the open channel.
+    std::stable_sort(g.applicants.begin(), g.applicants.end(),
+                     [](const Applicant& a, const Applicant& b) { return a.person < b.person; });
+    std::size_t size = g.present_count();
+    PersonId last = never;
+    for (const Applicant& a : g.applicants) {
+      if (a.person == last) continue;
+      last = a.person;
+      if (size >= static_cast<std::size_t>(w.params.groups.size_cap)) break;
+      const bool ad = w.is_spammer[a.person];
+      if (!ad && w.groups_joined[a.person] >= mr.max_groups) continue;
+      std::uint8_t flags = (a.paid ? paid_fee : 0) | (ad ? ad_account : 0);
+      g.members.add(a.person, t, static_cast<float>(mr.satisfaction_initial), flags);
+      ++w.groups_joined[a.person];
+      ++size;
+      if (ad) continue;
+      if (a.channel == JoinChannel::friend_invite) ++g.today.joins_friend;
+      else ++g.today.joins_open;
+      g.today.joiner_value += w.people.value[a.person];
+    }
+    g.applicants.clear();
+  }
+}
+
+}  // namespace community

@@ -1,0 +1,30 @@
+#include "models/community/mechanisms/group_life.hpp"
+
+#include "models/community/membership_events.hpp"
+
+namespace community {
+
+void check_group_life(World& w, std::size_t gi, Tick t) {
+  GroupState& g = w.groups[gi];
+  if (!g.alive) return;
+  const auto& r = w.params.groups;
+  const Tick age = t + 1 - g.founded;
+  if (r.lifetime_hours > 0 && age >= static_cast<Tick>(r.lifetime_hours)) {
+    dissolve(g, t);
+    return;
+  }
+  if (sim::hour_of_day(t) != static_cast<int>(sim::ticks_per_day) - 1) return;
+  const auto& m = g.members;
+  std::size_t present = 0, posted = 0;
+  const Tick window = static_cast<Tick>(r.death_window_days) * sim::ticks_per_day;
+  for (std::size_t i = 0; i < m.slots(); ++i) {
+    if (!m.present(i) || (m.flags[i] & ad_account)) continue;
+    ++present;
+    posted += m.last_post[i] != never && t - m.last_post[i] < window;
+  }
+  const bool too_small = present < static_cast<std::size_t>(r.min_size);
+  const bool silent = age >= window && posted < r.death_active_share * present;
+  if (too_small || silent) dissolve(g, t);
+}
+
+}  // namespace community

@@ -1,0 +1,65 @@
+#include "models/community/mechanisms/housekeeping.hpp"
+
+#include <algorithm>
+
+namespace community {
+
+void tidy_group(World& w, std::size_t gi, Tick) {
+  GroupState& g = w.groups[gi];
+  auto& m = g.members;
+  g.released.clear();
+  const std::size_t former_before = g.former.size();
+  for (std::size_t i = 0; i < m.slots(); ++i) {
+    if (m.present(i) || m.state[i] == MemberState::moved) continue;
+    g.released.push_back(m.person[i]);
+    g.former.push_back(m.person[i]);
+  }
+  if (g.former.size() != former_before) {
+    std::sort(g.former.begin() + static_cast<std::ptrdiff_t>(former_before), g.former.end());
+    std::inplace_merge(g.former.begin(), g.former.begin() + static_cast<std::ptrdiff_t>(former_before),
+                       g.former.end());
+  }
+  m.erase_if_gone();
+
+  // Friends inside: look each friend up in the sorted member list.
+  auto& sorted = g.scratch_people;
+  sorted.assign(m.person.begin(), m.person.end());
+  std::sort(sorted.begin(), sorted.end());
+  for (std::size_t i = 0; i < m.slots(); ++i) {
+    std::uint16_t k = 0;
+    for (PersonId q : w.friends.neighbours(m.person[i]))
+      k += std::binary_search(sorted.begin(), sorted.end(), q);
+    m.friends_inside[i] = k;
+  }
+
+  // Top value decile among real members.
+  auto& values = g.scratch_values;
+  values.clear();
+  for (std::size_t i = 0; i < m.slots(); ++i)
+    if (!(m.flags[i] & ad_account)) values.push_back(w.people.value[m.person[i]]);
+  g.top_decile_base = g.other_base = 0;
+  if (values.empty()) return;
+  const std::size_t top_n = std::max<std::size_t>(1, values.size() / 10);
+  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(values.size() - top_n), values.end());
+  const float threshold = values[values.size() - top_n];
+  for (std::size_t i = 0; i < m.slots(); ++i) {
+    m.flags[i] &= static_cast<std::uint8_t>(~top_decile);
+    if (m.flags[i] & ad_account) continue;
+    if (w.people.value[m.person[i]] >= threshold) {
+      m.flags[i] |= top_decile;
+      ++g.top_decile_base;
+    } else {
+      ++g.other_base;
+    }
+  }
+}
+
+void release_memberships(World& w, Tick) {
+  for (auto& g : w.groups) {
+    for (PersonId p : g.released)
+      if (w.groups_joined[p] > 0) --w.groups_joined[p];
+    g.released.clear();
+  }
+}
+
+}  // namespace community

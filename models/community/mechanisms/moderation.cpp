@@ -1,0 +1,47 @@
+#include "models/community/mechanisms/moderation.hpp"
+
+#include <cmath>
+
+#include "models/community/membership_events.hpp"
+#include "models/community/stream_purposes.hpp"
+
+namespace community {
+
+int violations_allowed(const ModerationRules& r, double strictness) {
+  return std::max(1, static_cast<int>(std::ceil(r.violations_to_remove * (1.0 - strictness) - 1e-9)));
+}
+
+void moderate(World& w, std::size_t gi, Tick t) {
+  GroupState& g = w.groups[gi];
+  if (!g.alive || g.moderators == 0 || g.inbox.empty()) return;
+  const auto& r = w.params.moderation;
+  const double strictness = w.params.groups.strictness;
+  sim::RandomStream rng(w.seed, purpose::moderation, g.id, t);
+  const double capacity = g.moderators * r.capacity;
+  auto reviews = static_cast<std::size_t>(capacity);
+  if (rng.uniform() < capacity - std::floor(capacity)) ++reviews;
+  const int allowed = violations_allowed(r, strictness);
+  auto& m = g.members;
+  for (std::size_t j = 0; j < g.inbox.size() && j < reviews; ++j) {
+    Message& msg = g.inbox[j];
+    if (msg.kind == MessageKind::programme) continue;
+    const std::size_t poster = msg.poster_slot;
+    if (msg.kind == MessageKind::ad) {
+      if (!w.params.groups.ads_allowed && rng.uniform() < r.ad_detection) {
+        msg.removed = true;
+        ++g.today.posts_removed;
+        end_membership(w, g, poster, MemberState::removed);
+      }
+      continue;
+    }
+    const float on_focus = g.topics.col(static_cast<Eigen::Index>(j)).dot(g.focus);
+    const double p_remove = on_focus < r.offtopic_below ? strictness
+                                                        : r.false_removal * strictness * strictness;
+    if (!(rng.uniform() < p_remove)) continue;
+    msg.removed = true;
+    ++g.today.posts_removed;
+    if (++m.violations[poster] >= allowed) end_membership(w, g, poster, MemberState::removed);
+  }
+}
+
+}  // namespace community

@@ -1,0 +1,129 @@
+#include "models/community/mechanisms/recruitment.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "models/community/membership_events.hpp"
+#include "models/community/stream_purposes.hpp"
+#include "sim/random/distributions.hpp"
+
+namespace community {
+
+double friend_join_probability(const RecruitmentRules& r, int k, double fit) {
+  if (k <= 0) return 0;
+  return r.friend_rate * (1.0 - std::exp(-k / r.friends_half)) * (1.0 + fit) / 2.0;
+}
+
+namespace {
+
+struct Context {
+  const World& w;
+  GroupState& g;
+  sim::RandomStream& rng;
+  double mean_value;
+};
+
+// True when `p` may not apply: already in, formerly in, or in too many groups.
+bool excluded(const Context& c, const std::vector<PersonId>& members_sorted, PersonId p) {
+  if (std::binary_search(members_sorted.begin(), members_sorted.end(), p)) return true;
+  if (std::binary_search(c.g.former.begin(), c.g.former.end(), p)) return true;
+  return !c.w.is_spammer[p] && c.w.groups_joined[p] >= c.w.params.members.max_groups;
+}
+
+// The entry policy's verdict on one applicant; sets `paid` under the fee policy.
+bool passes_policy(Context& c, PersonId p, JoinChannel channel, bool& paid) {
+  const auto& rules = c.w.params.groups;
+  const bool ad = c.w.is_spammer[p];
+  const double fit = alignment(c.w, c.g, p);
+  paid = false;
+  switch (rules.entry) {
+    case EntryPolicy::open:
+    case EntryPolicy::task:
+    case EntryPolicy::invite_only: return true;
+    case EntryPolicy::fee: {
+      if (ad) return false;
+      const double willing = c.w.params.recruitment.fee_willingness * std::max(0.0, fit) *
+                             c.mean_value * c.rng.exponential(1.0);
+      paid = rules.fee > 0;
+      return rules.fee <= willing;
+    }
+    case EntryPolicy::screening: {
+      if (channel == JoinChannel::friend_invite) return true;  // vouched for by a member
+      if (c.g.screened_today >= static_cast<std::uint32_t>(c.g.moderators * rules.screen_capacity))
+        return false;  // nobody left to screen today
+      ++c.g.screened_today;
+      if (ad) return !(c.rng.uniform() < c.w.params.moderation.ad_detection);
+      return fit >= rules.screen_alignment;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void recruit(World& w, std::size_t gi, Tick t) {
+  GroupState& g = w.groups[gi];
+  g.applicants.clear();
+  g.screened_today = 0;
+  if (!g.alive) return;
+  const auto& rules = w.params.groups;
+  const auto& rr = w.params.recruitment;
+  auto& m = g.members;
+
+  // Sorted ids of present members, and their mean value (what a fee buys access to).
+  auto& members_sorted = g.scratch_people;
+  members_sorted.clear();
+  double value_sum = 0;
+  std::size_t counted = 0;
+  for (std::size_t i = 0; i < m.slots(); ++i) {
+    if (!m.present(i)) continue;
+    members_sorted.push_back(m.person[i]);
+    if (!(m.flags[i] & ad_account)) {
+      value_sum += w.people.value[m.person[i]];
+      ++counted;
+    }
+  }
+  if (members_sorted.size() >= static_cast<std::size_t>(rules.size_cap)) return;
+  std::sort(members_sorted.begin(), members_sorted.end());
+  sim::RandomStream rng(w.seed, purpose::recruitment, g.id, t);
+  Context c{w, g, rng, counted ? value_sum / counted : 1.0};
+
+  // Friend invitations: list every (friend) once per inviting member, then count runs.
+  auto& invited = g.scratch_invited;
+  invited.clear();
+  for (std::size_t i = 0; i < m.slots(); ++i) {
+    if (!m.present(i) || (m.flags[i] & ad_account) || m.satisfaction[i] < rr.invite_above) continue;
+    if (rules.entry == EntryPolicy::invite_only && !(m.flags[i] & (owner | moderator | founder))) continue;
+    for (PersonId q : w.friends.neighbours(m.person[i]))
+      if (!w.is_spammer[q]) invited.push_back(q);
+  }
+  std::sort(invited.begin(), invited.end());
+  for (std::size_t a = 0; a < invited.size();) {
+    std::size_t b = a;
+    while (b < invited.size() && invited[b] == invited[a]) ++b;
+    const PersonId q = invited[a];
+    const int k = static_cast<int>(b - a);
+    a = b;
+    if (excluded(c, members_sorted, q)) continue;
+    if (!(rng.uniform() < friend_join_probability(rr, k, alignment(w, g, q)))) continue;
+    bool paid = false;
+    if (passes_policy(c, q, JoinChannel::friend_invite, paid))
+      g.applicants.push_back({q, JoinChannel::friend_invite, paid});
+  }
+
+  // The open channel.
+  if (rules.entry != EntryPolicy::invite_only && rules.open_channel_per_day > 0) {
+    const auto arrivals = sim::draw_poisson(rng, rules.open_channel_per_day);
+    for (std::uint64_t a = 0; a < arrivals; ++a) {
+      const bool ad = !w.spammers.empty() && rng.uniform() < rules.open_ad_share;
+      const PersonId q = ad ? w.spammers[rng.below(static_cast<std::uint32_t>(w.spammers.size()))]
+                            : rng.below(w.people.size);
+      if (excluded(c, members_sorted, q)) continue;
+      bool paid = false;
+      if (passes_policy(c, q, JoinChannel::open_channel, paid))
+        g.applicants.push_back({q, JoinChannel::open_channel, paid});
+    }
+  }
+}
+
+}  // namespace community

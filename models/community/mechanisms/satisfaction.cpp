@@ -1,0 +1,33 @@
+#include "models/community/mechanisms/satisfaction.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace community {
+
+double satisfaction_target(const SatisfactionRules& r, double net, int friends, bool paid) {
+  double x = 1.0 / (1.0 + std::exp(-(net - r.opportunity_cost) / r.scale));
+  x += r.tie_bonus * friends / (friends + 2.0) + (paid ? r.fee_bonus : 0.0);
+  return std::clamp(x, 0.0, 1.0);
+}
+
+void update_satisfaction(World& w, std::size_t gi, Tick) {
+  GroupState& g = w.groups[gi];
+  if (!g.alive) return;
+  const auto& r = w.params.satisfaction;
+  auto& m = g.members;
+  const double members = static_cast<double>(std::max<std::size_t>(1, m.slots()));
+  const double burden = r.rule_cost * w.params.groups.strictness +
+                        r.removal_cost * g.today.removals / members;
+  const float rate = static_cast<float>(1.0 / r.memory_days);
+  for (std::size_t i = 0; i < m.slots(); ++i) {
+    if (!m.present(i) || (m.flags[i] & ad_account)) continue;
+    const double net = m.benefit_today[i] - m.cost_today[i] - burden;
+    const double target = satisfaction_target(r, net, m.friends_inside[i], m.flags[i] & paid_fee);
+    m.satisfaction[i] += rate * (static_cast<float>(target) - m.satisfaction[i]);
+    m.benefit_today[i] = 0;
+    m.cost_today[i] = 0;
+  }
+}
+
+}  // namespace community

@@ -1,0 +1,17 @@
+#pragma once
+// Satisfaction, once a day (claims C5, C12, C13, C20). The day's net value
+//   net = benefit - cost - rule_cost · strictness - removal_cost · (removed today / members)
+// sets a target
+//   target = logistic((net - opportunity_cost) / scale) + tie_bonus · f/(f + 2) + fee_bonus · paid
+// (f = friends inside the group), clipped to [0, 1], and satisfaction moves 1/memory_days of
+// the way towards it.
+#include "models/community/world.hpp"
+
+namespace community {
+
+double satisfaction_target(const SatisfactionRules& rules, double net_value, int friends_inside,
+                           bool paid);
+
+void update_satisfaction(World& world, std::size_t group, Tick t);
+
+}  // namespace community

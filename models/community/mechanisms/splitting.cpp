@@ -1,0 +1,78 @@
+#include "models/community/mechanisms/splitting.hpp"
+
+#include "models/community/stream_purposes.hpp"
+#include "sim/random/distributions.hpp"
+
+namespace community {
+
+GroupState& found_group(World& w, const Eigen::VectorXf& focus, Tick t) {
+  GroupState& g = w.groups.emplace_back();
+  g.id = static_cast<std::uint32_t>(w.groups.size() - 1);
+  g.founded = t;
+  g.focus = focus;
+  g.conversation = focus;
+  g.moderators = w.params.groups.moderators;
+  g.promotion.resize(w.people.topics);
+  sim::RandomStream rng(w.seed, purpose::group_traits, g.id, 0);
+  sim::draw_unit_vector(rng, g.promotion);
+  g.topics.resize(w.people.topics, 16);
+  return g;
+}
+
+void split_large_groups(World& w, Tick t) {
+  const int split_at = w.params.groups.split_at;
+  if (split_at <= 0) return;
+  const std::size_t existing = w.groups.size();
+  for (std::size_t gi = 0; gi < existing; ++gi) {
+    if (!w.groups[gi].alive || w.groups[gi].present_count() <= static_cast<std::size_t>(split_at)) continue;
+    const Eigen::MatrixXf& interest = w.people.interest;
+    Eigen::VectorXf c1 = w.groups[gi].focus, c2 = c1;
+    {
+      const auto& m = w.groups[gi].members;
+      float worst = 2;
+      for (std::size_t i = 0; i < m.slots(); ++i) {
+        if (!m.present(i)) continue;
+        float a = interest.col(m.person[i]).dot(c1);
+        if (a < worst) {
+          worst = a;
+          c2 = interest.col(m.person[i]);
+        }
+      }
+      for (int iter = 0; iter < 5; ++iter) {
+        Eigen::VectorXf s1 = Eigen::VectorXf::Zero(c1.size()), s2 = s1;
+        for (std::size_t i = 0; i < m.slots(); ++i) {
+          if (!m.present(i)) continue;
+          auto x = interest.col(m.person[i]);
+          (x.dot(c1) >= x.dot(c2) ? s1 : s2) += x;
+        }
+        if (s1.norm() > 1e-6f) c1 = s1.normalized();
+        if (s2.norm() > 1e-6f) c2 = s2.normalized();
+      }
+    }
+    GroupState& child = found_group(w, c2, t);  // may reallocate w.groups
+    GroupState& parent = w.groups[gi];
+    auto& m = parent.members;
+    float best_value = -1;
+    std::size_t new_owner = 0;
+    for (std::size_t i = 0; i < m.slots(); ++i) {
+      if (!m.present(i) || (m.flags[i] & owner)) continue;
+      auto x = interest.col(m.person[i]);
+      if (x.dot(c2) <= x.dot(parent.focus)) continue;
+      const std::uint8_t keep = m.flags[i] & (paid_fee | ad_account | founder);
+      child.members.add(m.person[i], m.joined[i], m.satisfaction[i], keep);
+      const std::size_t slot = child.members.slots() - 1;
+      child.members.state[slot] = m.state[i];
+      child.members.posts[slot] = m.posts[i];
+      child.members.last_post[slot] = m.last_post[i];
+      const float v = w.people.value[m.person[i]];
+      if (!(keep & ad_account) && v > best_value) {
+        best_value = v;
+        new_owner = slot;
+      }
+      m.state[i] = MemberState::moved;
+    }
+    if (child.members.slots() > 0) child.members.flags[new_owner] |= owner | moderator;
+  }
+}
+
+}  // namespace community

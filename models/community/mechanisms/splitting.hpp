@@ -1,0 +1,16 @@
+#pragma once
+// Splitting an over-large group (claims C22, C24): when a group grows past split_at members
+// its members are divided by interest (two-means on interest vectors, starting from the
+// focus and the member least aligned with it). Those nearer the second centre move to a new
+// group whose focus is that centre, owned by its highest-value member, with the same rules.
+// Moving is neither a departure nor a join.
+#include "models/community/world.hpp"
+
+namespace community {
+
+void split_large_groups(World& world, Tick t);
+
+// Founds an empty group with the scenario's rules, its id the next free index.
+GroupState& found_group(World& world, const Eigen::VectorXf& focus, Tick t);
+
+}  // namespace community
