@@ -28,6 +28,11 @@ void register_groups(sim::ParamRegistry& r) {
         "C20");
   claim(r.real("groups.screen_alignment", 0.5, "cosine", -1, 1,
                "screening policy: least interest alignment with the focus to be admitted"), "C21");
+  claim(r.real("groups.screen_value", 0.0, "value units", 0, 1e6,
+               "screening policy: least value (expertise) to be admitted"), "C21");
+  claim(r.real("groups.founding_value_min", 0.0, "value units", 0, 1e6,
+               "founders invite only friends (and friends of friends) with at least this value: "
+               "a circle of peers"), "C14");
   claim(r.integer("groups.screen_capacity", 10, "applicants/day", 0, 100000,
                   "screening policy: applicants one moderator can screen a day"), "C21");
   claim(r.integer("groups.size_cap", 500, "members", 2, 10'000'000, "no joins beyond this size"),
@@ -133,6 +138,8 @@ void register_moderation(sim::ParamRegistry& r) {
   claim(r.integer("moderation.violations_to_remove", 5, "posts", 1, 1000,
                   "removed posts before a member is removed, at zero strictness "
                   "(falls to 1 at full strictness)"), "C12");
+  r.real("moderation.violation_memory_days", 30, "days", 0.1, 36500,
+         "violations fade with this time constant (a removed post is forgiven in time)");
 }
 
 void register_recruitment(sim::ParamRegistry& r) {
@@ -142,6 +149,10 @@ void register_recruitment(sim::ParamRegistry& r) {
          "daily chance that a well-connected, interested friend joins (the saturation level)");
   r.real("recruitment.friends_half", 1.5, "friends", 0.01, 1000,
          "friends inside at which the join chance reaches 63% of its level (concave in friends)");
+  claim(r.real("recruitment.value_seeking", 1.0, "exponent", 0, 10,
+               "people join to gain: a candidate of value v joins a group of mean value q with "
+               "weight min(1, 2q/(q+v))^value_seeking, so experts join less readily than novices"),
+        "C14");
   claim(r.real("recruitment.fee_willingness", 3.0, "value units", 0, 1e6,
                "willingness to pay, per unit of interest fit and of the group's mean member value"),
         "C20");
@@ -178,6 +189,8 @@ Params read_params(const sim::Parameters& p) {
   g.fee = p.real("groups.fee");
   g.task_days = static_cast<int>(p.integer("groups.task_days"));
   g.screen_alignment = p.real("groups.screen_alignment");
+  g.screen_value = p.real("groups.screen_value");
+  g.founding_value_min = p.real("groups.founding_value_min");
   g.screen_capacity = static_cast<int>(p.integer("groups.screen_capacity"));
   g.size_cap = static_cast<int>(p.integer("groups.size_cap"));
   g.split_at = static_cast<int>(p.integer("groups.split_at"));
@@ -233,12 +246,14 @@ Params read_params(const sim::Parameters& p) {
   md.offtopic_below = p.real("moderation.offtopic_below");
   md.false_removal = p.real("moderation.false_removal");
   md.violations_to_remove = static_cast<int>(p.integer("moderation.violations_to_remove"));
+  md.violation_memory_days = p.real("moderation.violation_memory_days");
 
   auto& rc = o.recruitment;
   rc.invite_above = p.real("recruitment.invite_above");
   rc.friend_rate = p.real("recruitment.friend_rate");
   rc.friends_half = p.real("recruitment.friends_half");
   rc.fee_willingness = p.real("recruitment.fee_willingness");
+  rc.value_seeking = p.real("recruitment.value_seeking");
 
   o.snapshot_every_days = static_cast<int>(p.integer("snapshots.every_days"));
   return o;

@@ -20,6 +20,8 @@ struct GroupRules {
   double fee = 0;
   int task_days = 0;
   double screen_alignment = 0;
+  double screen_value = 0;
+  double founding_value_min = 0;
   int screen_capacity = 0;
   int size_cap = 0;
   int split_at = 0;
@@ -79,6 +81,7 @@ struct ModerationRules {
   double offtopic_below = 0;
   double false_removal = 0;
   int violations_to_remove = 0;
+  double violation_memory_days = 0;
 };
 
 struct RecruitmentRules {
@@ -86,6 +89,7 @@ struct RecruitmentRules {
   double friend_rate = 0;
   double friends_half = 0;
   double fee_willingness = 0;
+  double value_seeking = 0;
 };
 
 struct Params {

@@ -72,7 +72,7 @@ struct Memberships {
   std::vector<Tick> joined;
   std::vector<Tick> last_post;
   std::vector<std::uint32_t> posts;
-  std::vector<std::uint16_t> violations;
+  std::vector<float> violations;  // removed posts, fading with moderation.violation_memory_days
   std::vector<std::uint16_t> friends_inside;
   std::vector<float> benefit_today, cost_today;
 

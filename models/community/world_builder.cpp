@@ -32,7 +32,9 @@ std::vector<double> diurnal_profile(double evening_peak) {
 void found_initial_group(World& w, std::uint32_t index, std::vector<std::uint32_t>& seen) {
   sim::RandomStream rng(w.seed, purpose::founding, index, 0);
   PersonId first = rng.below(w.people.size);
-  for (int tries = 0; tries < 100 && w.is_spammer[first]; ++tries) first = rng.below(w.people.size);
+  const double min_value = w.params.groups.founding_value_min;
+  for (int tries = 0; tries < 10000 && (w.is_spammer[first] || w.people.value[first] < min_value); ++tries)
+    first = rng.below(w.people.size);
   GroupState& g = found_group(w, w.people.community_centre.col(w.people.community[first]), 0);
   const auto want = static_cast<std::size_t>(w.params.groups.initial_size);
   std::vector<PersonId> frontier{first}, next, chosen;
@@ -41,8 +43,10 @@ void found_initial_group(World& w, std::uint32_t index, std::vector<std::uint32_
     next.clear();
     for (PersonId p : frontier) {
       if (chosen.size() >= want) break;
-      if (w.groups_joined[p] >= w.params.members.max_groups) continue;
-      chosen.push_back(p);
+      // Everyone passes the invitation on; only those who qualify join.
+      if (w.groups_joined[p] < w.params.members.max_groups &&
+          w.people.value[p] >= w.params.groups.founding_value_min)
+        chosen.push_back(p);
       for (PersonId q : w.friends.neighbours(p))
         if (seen[q] != index && !w.is_spammer[q]) {
           seen[q] = index;

@@ -1,6 +1,7 @@
 #include "models/community/mechanisms/housekeeping.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace community {
 
@@ -20,6 +21,8 @@ void tidy_group(World& w, std::size_t gi, Tick) {
                        g.former.end());
   }
   m.erase_if_gone();
+  const float fade = static_cast<float>(std::exp(-1.0 / w.params.moderation.violation_memory_days));
+  for (auto& v : m.violations) v *= fade;
 
   // Friends inside: look each friend up in the sorted member list.
   auto& sorted = g.scratch_people;

@@ -40,7 +40,7 @@ void moderate(World& w, std::size_t gi, Tick t) {
     if (!(rng.uniform() < p_remove)) continue;
     msg.removed = true;
     ++g.today.posts_removed;
-    if (++m.violations[poster] >= allowed) end_membership(w, g, poster, MemberState::removed);
+    if ((m.violations[poster] += 1.0f) >= static_cast<float>(allowed)) end_membership(w, g, poster, MemberState::removed);
   }
 }
 

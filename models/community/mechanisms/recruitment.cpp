@@ -31,6 +31,12 @@ bool excluded(const Context& c, const std::vector<PersonId>& members_sorted, Per
 }
 
 // The entry policy's verdict on one applicant; sets `paid` under the fee policy.
+// People join to gain (C14): a candidate above the group's mean value expects less from it.
+double appeal(const Context& c, PersonId p) {
+  const double q = c.mean_value, v = c.w.people.value[p];
+  return std::pow(std::min(1.0, 2.0 * q / (q + v + 1e-9)), c.w.params.recruitment.value_seeking);
+}
+
 bool passes_policy(Context& c, PersonId p, JoinChannel channel, bool& paid) {
   const auto& rules = c.w.params.groups;
   const bool ad = c.w.is_spammer[p];
@@ -48,12 +54,12 @@ bool passes_policy(Context& c, PersonId p, JoinChannel channel, bool& paid) {
       return rules.fee <= willing;
     }
     case EntryPolicy::screening: {
-      if (channel == JoinChannel::friend_invite) return true;  // vouched for by a member
       if (c.g.screened_today >= static_cast<std::uint32_t>(c.g.moderators * rules.screen_capacity))
         return false;  // nobody left to screen today
       ++c.g.screened_today;
       if (ad) return !(c.rng.uniform() < c.w.params.moderation.ad_detection);
-      return fit >= rules.screen_alignment;
+      (void)channel;  // invited friends are screened like strangers (C21)
+      return fit >= rules.screen_alignment && c.w.people.value[p] >= rules.screen_value;
     }
   }
   return false;
@@ -105,7 +111,7 @@ void recruit(World& w, std::size_t gi, Tick t) {
     const int k = static_cast<int>(b - a);
     a = b;
     if (excluded(c, members_sorted, q)) continue;
-    if (!(rng.uniform() < friend_join_probability(rr, k, alignment(w, g, q)))) continue;
+    if (!(rng.uniform() < friend_join_probability(rr, k, alignment(w, g, q)) * appeal(c, q))) continue;
     bool paid = false;
     if (passes_policy(c, q, JoinChannel::friend_invite, paid))
       g.applicants.push_back({q, JoinChannel::friend_invite, paid});
@@ -119,6 +125,7 @@ void recruit(World& w, std::size_t gi, Tick t) {
       const PersonId q = ad ? w.spammers[rng.below(static_cast<std::uint32_t>(w.spammers.size()))]
                             : rng.below(w.people.size);
       if (excluded(c, members_sorted, q)) continue;
+      if (!ad && !(rng.uniform() < appeal(c, q))) continue;
       bool paid = false;
       if (passes_policy(c, q, JoinChannel::open_channel, paid))
         g.applicants.push_back({q, JoinChannel::open_channel, paid});
