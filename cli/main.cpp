@@ -18,6 +18,10 @@ const std::vector<cli::Command> commands = {
     {"params", "list every parameter: default, unit, range, meaning", cli::params_main},
     {"inspect", "show a scenario's resolved parameters, graph and tick order", cli::inspect_main},
     {"bench", "measure throughput (ticks/s, member-ticks/s) and peak memory", cli::bench_main},
+    {"batch", "run many scenario files (arms, replicates) at once, one HDF5 file per run", cli::batch_main},
+    {"sweep", "run a scenario file's [sweep] (grid, LHS, Sobol, table) x arms x replicates", cli::sweep_main},
+    {"index", "rebuild DIR/index.h5 from the run files in DIR", cli::index_main},
+    {"slurm", "write Slurm scripts (job array or MPI job) for a sweep or batch", cli::slurm_main},
 };
 
 void usage(std::FILE* to) {

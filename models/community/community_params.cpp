@@ -167,6 +167,9 @@ void register_params(sim::ParamRegistry& reg) {
   register_satisfaction(reg);
   register_moderation(reg);
   register_recruitment(reg);
+  claim(reg.real("metrics.aligned_above", 0.5, "cosine", -1, 1,
+                 "members whose interest has at least this alignment with the founding focus "
+                 "count as aligned with the purpose (for leave_rate_aligned)"), "C10");
   reg.integer("snapshots.every_days", 0, "days", 0, 36500,
               "write per-member snapshots every this many days (0 = never)");
 }
@@ -256,6 +259,7 @@ Params read_params(const sim::Parameters& p) {
   rc.value_seeking = p.real("recruitment.value_seeking");
 
   o.snapshot_every_days = static_cast<int>(p.integer("snapshots.every_days"));
+  o.aligned_above = p.real("metrics.aligned_above");
   return o;
 }
 

@@ -100,6 +100,7 @@ struct Params {
   ModerationRules moderation;
   RecruitmentRules recruitment;
   int snapshot_every_days = 0;
+  double aligned_above = 0;
 };
 
 void register_params(sim::ParamRegistry& reg);

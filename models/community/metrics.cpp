@@ -14,7 +14,7 @@ enum Daily {
   talker_share, follower_share, lurker_share, inactive_share, messages, content_messages,
   chat_messages, ad_messages, programme_messages, ad_share, focus, mean_alignment,
   leaver_alignment, mean_value, top_decile_value, joiner_value, leaver_value,
-  leave_rate_top_decile, leave_rate_others, expert_retention, satisfaction, gini_posts,
+  leave_rate_top_decile, leave_rate_others, leave_rate_aligned, expert_retention, satisfaction, gini_posts,
   top10_post_share, value_gained, value_per_message, alive, daily_count
 };
 
@@ -75,6 +75,7 @@ const std::vector<sim::MetricSpec>& daily_metric_specs() {
       {"leaver_value", "value units", "mean value of today's leavers and removed members"},
       {"leave_rate_top_decile", "1/day", "share of the top value decile that left or was removed today"},
       {"leave_rate_others", "1/day", "share of the other members that left or were removed today"},
+      {"leave_rate_aligned", "1/day", "share of members aligned with the purpose that left or were removed today (C10)"},
       {"expert_retention", "share", "founding experts (top value decile at founding) still members"},
       {"satisfaction", "0-1", "mean satisfaction of members"},
       {"gini_posts", "0-1", "Gini coefficient of members' posts since joining"},
@@ -175,6 +176,7 @@ void measure_day(World& w, sim::Day day, sim::DayFrame& f) {
     f.at(leaver_value, gi) = ratio(c.leaver_value, c.top_decile_departures + c.other_departures);
     f.at(leave_rate_top_decile, gi) = ratio(c.top_decile_departures, g.top_decile_base);
     f.at(leave_rate_others, gi) = ratio(c.other_departures, g.other_base);
+    f.at(leave_rate_aligned, gi) = ratio(c.aligned_departures, g.aligned_base);
     f.at(expert_retention, gi) = ratio(experts, g.founding_experts);
     f.at(satisfaction, gi) = ratio(sat_sum, real);
     f.at(gini_posts, gi) = gini;

@@ -32,6 +32,7 @@ enum MemberFlag : std::uint8_t {
   ad_account = 16,
   top_decile = 32,  // in the group's top value decile at the start of the day
   founder = 64,     // joined when the group was founded (core member: may invite under invite_only)
+  aligned = 128,    // interest aligned with the founding focus (≥ metrics.aligned_above) at day start
 };
 
 enum class MessageKind : std::uint8_t { content, chat, ad, programme };
@@ -61,6 +62,7 @@ struct DayCounts {
   double joiner_value = 0, leaver_value = 0;
   double leaver_alignment = 0;
   std::uint32_t top_decile_departures = 0, other_departures = 0;  // leaves + removals
+  std::uint32_t aligned_departures = 0;
   double value_gained = 0;  // benefit members drew from reading
 };
 
@@ -102,7 +104,7 @@ struct GroupState {
 
   DayCounts today;
   // Members in and outside the top value decile when the day began (rates' denominators).
-  std::uint32_t top_decile_base = 0, other_base = 0;
+  std::uint32_t top_decile_base = 0, other_base = 0, aligned_base = 0;
   std::uint32_t founding_experts = 0;  // for expert retention
   std::uint32_t screened_today = 0;
 

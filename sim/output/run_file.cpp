@@ -71,6 +71,7 @@ RunFile::RunFile(std::filesystem::path path, const RunHeader& header, std::vecto
   std::lock_guard lock(h5::library_lock());
   h5::silence_library_errors();
   options_.chunk_days = std::max<std::size_t>(1, options_.chunk_days);
+  options_.group_chunk = std::clamp<std::size_t>(options_.group_chunk, 1, 256);
   if (path_.has_parent_path() && !std::filesystem::exists(path_.parent_path()))
     throw OutputError("run file '" + path_.string() + "': folder '" + path_.parent_path().string() +
                       "' does not exist");
@@ -108,7 +109,7 @@ void RunFile::create_series(const std::string& group_name, const std::vector<Met
   auto& sets = rank == 2 ? daily_sets_ : platform_sets_;
   for (const auto& spec : specs) {
     hsize_t dims[2] = {0, 0}, max[2] = {H5S_UNLIMITED, H5S_UNLIMITED};
-    hsize_t chunk[2] = {options_.chunk_days, 256};
+    hsize_t chunk[2] = {options_.chunk_days, options_.group_chunk};
     Handle space(H5Screate_simple(rank, dims, max), H5Sclose);
     Handle dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
     H5Pset_chunk(dcpl.get(), rank, chunk);
@@ -161,8 +162,13 @@ void RunFile::flush() {
     // no longer opens. So claim the space first (raw rows + room for metadata) and refuse to
     // write at all when the disk cannot hold it; the file then keeps every earlier day.
     try {
-      reserve_disk_space((rows * (width * daily_.size() + platform_.size())) * sizeof(double) +
-                         (64u << 10));
+      // Upper bound: every chunk the rows touch, stored uncompressed, plus metadata.
+      const std::uint64_t chunk_rows = (rows + options_.chunk_days - 1) / options_.chunk_days + 1;
+      const std::uint64_t chunks_across = (width + options_.group_chunk - 1) / options_.group_chunk;
+      const std::uint64_t chunk_bytes = options_.chunk_days * sizeof(double);
+      reserve_disk_space(chunk_rows * chunk_bytes *
+                             (daily_.size() * chunks_across * options_.group_chunk + platform_.size()) +
+                         (daily_.size() + platform_.size()) * 4096 + (64u << 10));
     } catch (...) {
       broken_ = true;
       throw;

@@ -18,8 +18,10 @@ RunOutcome run_scenario(const ModelFactory& factory, const RunRequest& req) {
   std::unique_ptr<RunFile> file;
   if (!req.out.empty()) {
     RunHeader header{req.seed, sc.text, sc.name, &sc.params, days, req.extra_attributes};
+    RunFileOptions options = run_file_options(sc.params);
+    options.group_chunk = model->group_count();
     file = std::make_unique<RunFile>(req.out, header, model->daily_metrics(), model->platform_metrics(),
-                                     run_file_options(sc.params));
+                                     options);
   }
   Progress progress(req.label, days, req.quiet);
   outcome.report = run_days(*model, days, file.get(), &progress, req.stop);

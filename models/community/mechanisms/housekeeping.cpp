@@ -35,7 +35,17 @@ void tidy_group(World& w, std::size_t gi, Tick) {
     m.friends_inside[i] = k;
   }
 
-  // Top value decile among real members.
+  // Members aligned with the purpose, and the top value decile, among real members.
+  g.aligned_base = 0;
+  const float aligned_above = static_cast<float>(w.params.aligned_above);
+  for (std::size_t i = 0; i < m.slots(); ++i) {
+    m.flags[i] &= static_cast<std::uint8_t>(~aligned);
+    if (m.flags[i] & ad_account) continue;
+    if (w.people.interest.col(m.person[i]).dot(g.focus) >= aligned_above) {
+      m.flags[i] |= aligned;
+      ++g.aligned_base;
+    }
+  }
   auto& values = g.scratch_values;
   values.clear();
   for (std::size_t i = 0; i < m.slots(); ++i)

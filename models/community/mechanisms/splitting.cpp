@@ -49,15 +49,23 @@ void split_large_groups(World& w, Tick t) {
         if (s2.norm() > 1e-6f) c2 = s2.normalized();
       }
     }
+    // Members who would move (the owner stays). Nobody (e.g. all interests equal): no split.
+    const auto moves = [&](const Memberships& m, std::size_t i) {
+      if (!m.present(i) || (m.flags[i] & owner)) return false;
+      auto x = interest.col(m.person[i]);
+      return x.dot(c2) > x.dot(w.groups[gi].focus);
+    };
+    bool anyone = false;
+    for (std::size_t i = 0; i < w.groups[gi].members.slots() && !anyone; ++i)
+      anyone = moves(w.groups[gi].members, i);
+    if (!anyone) continue;
     GroupState& child = found_group(w, c2, t);  // may reallocate w.groups
     GroupState& parent = w.groups[gi];
     auto& m = parent.members;
     float best_value = -1;
     std::size_t new_owner = 0;
     for (std::size_t i = 0; i < m.slots(); ++i) {
-      if (!m.present(i) || (m.flags[i] & owner)) continue;
-      auto x = interest.col(m.person[i]);
-      if (x.dot(c2) <= x.dot(parent.focus)) continue;
+      if (!moves(m, i)) continue;
       const std::uint8_t keep = m.flags[i] & (paid_fee | ad_account | founder);
       child.members.add(m.person[i], m.joined[i], m.satisfaction[i], keep);
       const std::size_t slot = child.members.slots() - 1;

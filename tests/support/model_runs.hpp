@@ -1,0 +1,29 @@
+#pragma once
+// Runs a scenario in memory (no file) and keeps every day's measurements, for scenario-level
+// tests: baseline properties and failure-mode signatures.
+#include <string>
+#include <vector>
+
+#include "sim/output/metrics.hpp"
+
+namespace testing_support {
+
+struct DailySeries {
+  std::vector<std::string> daily_names, platform_names;
+  std::vector<sim::DayFrame> days;
+
+  // Value of a per-group metric on `day` for `group`.
+  double daily(const std::string& metric, std::size_t day, std::size_t group) const;
+  // Mean over groups (NaN entries skipped) of a per-group metric on `day`.
+  double group_mean(const std::string& metric, std::size_t day) const;
+  // Mean over groups and over days [from, to) of a per-group metric.
+  double window_mean(const std::string& metric, std::size_t from, std::size_t to) const;
+  double platform(const std::string& metric, std::size_t day) const;
+  std::size_t groups(std::size_t day) const { return days.at(day).groups; }
+};
+
+// `scenario` is a path relative to the source tree's scenarios/ folder.
+DailySeries run_scenario_in_memory(const std::string& scenario, std::uint64_t seed,
+                                   const std::vector<std::string>& overrides = {});
+
+}  // namespace testing_support
