@@ -106,6 +106,10 @@ void register_satisfaction(sim::ParamRegistry& r) {
          "time constant of satisfaction (how many days of experience it averages)");
   r.real("satisfaction.opportunity_cost", 1.5, "value units/day", -100, 100,
          "net value a day a group must give to be worth staying in");
+  claim(r.real("satisfaction.belonging", 1.5, "value units/day", 0, 100,
+               "worth of a lively conversation that matches one's interest: adds belonging · "
+               "liveliness · (fit - 0.5) to the day's net value (fit: cosine of interest and "
+               "conversation topic)"), "C10");
   r.real("satisfaction.scale", 1.5, "value units/day", 0.01, 100,
          "net value a day that moves satisfaction from 0.5 to 0.73");
   claim(r.real("satisfaction.rule_cost", 1.0, "value units/day", 0, 100,
@@ -131,6 +135,9 @@ void register_moderation(sim::ParamRegistry& r) {
                "messages one moderator reviews an hour"), "C11");
   claim(r.real("moderation.ad_detection", 0.9, "probability", 0, 1,
                "chance that a reviewed ad is recognised (and its account removed)"), "C21");
+  claim(r.real("moderation.enforcement_full", 0.2, "0-1", 0, 1,
+               "strictness from which the no-ads rule is fully enforced (below it, in proportion)"),
+        "C21");
   claim(r.real("moderation.offtopic_below", 0.2, "cosine", -1, 1,
                "a post whose topic is less aligned with the focus than this is off-topic"), "C10");
   claim(r.real("moderation.false_removal", 0.3, "probability", 0, 1,
@@ -232,6 +239,7 @@ Params read_params(const sim::Parameters& p) {
   auto& s = o.satisfaction;
   s.memory_days = p.real("satisfaction.memory_days");
   s.opportunity_cost = p.real("satisfaction.opportunity_cost");
+  s.belonging = p.real("satisfaction.belonging");
   s.scale = p.real("satisfaction.scale");
   s.rule_cost = p.real("satisfaction.rule_cost");
   s.removal_cost = p.real("satisfaction.removal_cost");
@@ -246,6 +254,7 @@ Params read_params(const sim::Parameters& p) {
   auto& md = o.moderation;
   md.capacity = p.real("moderation.capacity");
   md.ad_detection = p.real("moderation.ad_detection");
+  md.enforcement_full = p.real("moderation.enforcement_full");
   md.offtopic_below = p.real("moderation.offtopic_below");
   md.false_removal = p.real("moderation.false_removal");
   md.violations_to_remove = static_cast<int>(p.integer("moderation.violations_to_remove"));

@@ -63,6 +63,7 @@ struct ReadingRules {
 struct SatisfactionRules {
   double memory_days = 0;
   double opportunity_cost = 0;
+  double belonging = 0;
   double scale = 0;
   double rule_cost = 0;
   double removal_cost = 0;
@@ -78,6 +79,7 @@ struct SatisfactionRules {
 struct ModerationRules {
   double capacity = 0;
   double ad_detection = 0;
+  double enforcement_full = 0;
   double offtopic_below = 0;
   double false_removal = 0;
   int violations_to_remove = 0;

@@ -59,6 +59,7 @@ struct DayCounts {
   std::uint32_t posts_removed = 0;
   std::uint32_t joins_friend = 0, joins_open = 0;
   std::uint32_t leaves = 0, removals = 0;
+  std::uint32_t member_removals = 0;  // removals of real members (not ad accounts)
   double joiner_value = 0, leaver_value = 0;
   double leaver_alignment = 0;
   std::uint32_t top_decile_departures = 0, other_departures = 0;  // leaves + removals
@@ -94,7 +95,7 @@ struct GroupState {
   Eigen::VectorXf focus;         // founding purpose (unit vector)
   Eigen::VectorXf conversation;  // running average of recent message topics
   Eigen::VectorXf promotion;     // the off-focus direction an owner pushes (C7, C10)
-  int moderators = 0;
+  int moderators = 0;  // present members who moderate (recounted daily, less those who left)
   Memberships members;
   std::vector<PersonId> former;  // sorted: people who left or were removed (not re-invited)
 

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "models/community/mechanisms/splitting.hpp"
+#include "models/community/membership_events.hpp"
 #include "models/community/stream_purposes.hpp"
 #include "sim/graph/graph_from_params.hpp"
 
@@ -33,7 +34,9 @@ void found_initial_group(World& w, std::uint32_t index, std::vector<std::uint32_
   sim::RandomStream rng(w.seed, purpose::founding, index, 0);
   PersonId first = rng.below(w.people.size);
   const double min_value = w.params.groups.founding_value_min;
-  for (int tries = 0; tries < 10000 && (w.is_spammer[first] || w.people.value[first] < min_value); ++tries)
+  for (int tries = 0; tries < 10000 && (w.is_spammer[first] || w.people.value[first] < min_value ||
+                                        w.groups_joined[first] >= w.params.members.max_groups);
+       ++tries)
     first = rng.below(w.people.size);
   GroupState& g = found_group(w, w.people.community_centre.col(w.people.community[first]), 0);
   const auto want = static_cast<std::size_t>(w.params.groups.initial_size);
@@ -61,7 +64,11 @@ void found_initial_group(World& w, std::uint32_t index, std::vector<std::uint32_
     ++w.groups_joined[p];
   }
   auto& m = g.members;
-  m.flags[0] |= owner | moderator;
+  if (m.slots() == 0) {  // nobody could found it (all in too many groups, or none qualifies)
+    dissolve(g, 0);
+    return;
+  }
+  m.flags[0] |= w.params.groups.moderators > 0 ? owner | moderator : owner;
   std::vector<std::size_t> by_value(m.slots());
   for (std::size_t i = 0; i < by_value.size(); ++i) by_value[i] = i;
   std::stable_sort(by_value.begin(), by_value.end(), [&](std::size_t a, std::size_t b) {

@@ -4,7 +4,10 @@
 #include <cmath>
 #include <stdexcept>
 
+#include <tbb/parallel_for.h>
+
 #include "models/registry.hpp"
+#include "sim/batch/run_plan.hpp"
 #include "sim/run/run_loop.hpp"
 #include "support/test_paths.hpp"
 
@@ -43,12 +46,8 @@ double DailySeries::platform(const std::string& metric, std::size_t day) const {
   return days.at(day).platform.at(index_of(platform_names, metric));
 }
 
-DailySeries run_scenario_in_memory(const std::string& scenario, std::uint64_t seed,
-                                   const std::vector<std::string>& overrides) {
-  sim::ScenarioOptions opts;
-  opts.overrides = overrides;
-  opts.reserved_sections = {"arms", "replicates", "sweep"};
-  auto sc = sim::load_scenario((source_dir() / "scenarios" / scenario).string(), models::all_params(), opts);
+namespace {
+DailySeries run_in_memory(const sim::Scenario& sc, std::uint64_t seed) {
   auto model = models::make_model(sc, seed);
   DailySeries out;
   for (const auto& s : model->daily_metrics()) out.daily_names.push_back(s.name);
@@ -60,6 +59,33 @@ DailySeries run_scenario_in_memory(const std::string& scenario, std::uint64_t se
     f.reset(out.daily_names.size(), out.platform_names.size(), model->group_count());
     model->measure(d, f);
     out.days.push_back(std::move(f));
+  }
+  return out;
+}
+}  // namespace
+
+DailySeries run_scenario_in_memory(const std::string& scenario, std::uint64_t seed,
+                                   const std::vector<std::string>& overrides) {
+  sim::ScenarioOptions opts;
+  opts.overrides = overrides;
+  opts.reserved_sections = sim::batch::batch_sections;
+  auto sc = sim::load_scenario((source_dir() / "scenarios" / scenario).string(), models::all_params(), opts);
+  return run_in_memory(sc, seed);
+}
+
+std::map<std::string, std::vector<DailySeries>> run_plan_in_memory(const std::string& scenario) {
+  auto plan = sim::batch::plan_runs({(source_dir() / "scenarios" / scenario).string()}, models::all_params());
+  std::vector<DailySeries> results(plan.runs.size());
+  // Runs are independent and deterministic: run them in parallel.
+  tbb::parallel_for(std::size_t{0}, plan.runs.size(), [&](std::size_t r) {
+    results[r] = run_in_memory(plan.scenario(r), plan.runs[r].seed);
+  });
+  std::map<std::string, std::vector<DailySeries>> out;
+  for (std::size_t r = 0; r < plan.runs.size(); ++r) {
+    const auto& run = plan.runs[r];
+    std::string key = run.point >= 0 ? "p" + std::to_string(run.point)
+                                     : plan.sources[run.source].arms[run.arm].name;
+    out[key].push_back(std::move(results[r]));
   }
   return out;
 }

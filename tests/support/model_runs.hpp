@@ -1,6 +1,7 @@
 #pragma once
 // Runs a scenario in memory (no file) and keeps every day's measurements, for scenario-level
 // tests: baseline properties and failure-mode signatures.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -25,5 +26,9 @@ struct DailySeries {
 // `scenario` is a path relative to the source tree's scenarios/ folder.
 DailySeries run_scenario_in_memory(const std::string& scenario, std::uint64_t seed,
                                    const std::vector<std::string>& overrides = {});
+
+// Every run a scenario file plans (its arms × sweep points × replicates, with the seeds
+// `commsim batch` would use), run in memory. Key: arm name, or "p<point>" for sweeps.
+std::map<std::string, std::vector<DailySeries>> run_plan_in_memory(const std::string& scenario);
 
 }  // namespace testing_support

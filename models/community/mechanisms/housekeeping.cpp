@@ -21,6 +21,8 @@ void tidy_group(World& w, std::size_t gi, Tick) {
                        g.former.end());
   }
   m.erase_if_gone();
+  g.moderators = 0;
+  for (auto f : m.flags) g.moderators += (f & moderator) != 0;
   const float fade = static_cast<float>(std::exp(-1.0 / w.params.moderation.violation_memory_days));
   for (auto& v : m.violations) v *= fade;
 

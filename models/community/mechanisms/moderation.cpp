@@ -7,6 +7,10 @@
 
 namespace community {
 
+double enforcement(const ModerationRules& r, double strictness) {
+  return r.enforcement_full <= 0 ? 1.0 : std::min(1.0, strictness / r.enforcement_full);
+}
+
 int violations_allowed(const ModerationRules& r, double strictness) {
   return std::max(1, static_cast<int>(std::ceil(r.violations_to_remove * (1.0 - strictness) - 1e-9)));
 }
@@ -27,7 +31,7 @@ void moderate(World& w, std::size_t gi, Tick t) {
     if (msg.kind == MessageKind::programme) continue;
     const std::size_t poster = msg.poster_slot;
     if (msg.kind == MessageKind::ad) {
-      if (!w.params.groups.ads_allowed && rng.uniform() < r.ad_detection) {
+      if (!w.params.groups.ads_allowed && rng.uniform() < r.ad_detection * enforcement(r, strictness)) {
         msg.removed = true;
         ++g.today.posts_removed;
         end_membership(w, g, poster, MemberState::removed);
@@ -40,7 +44,7 @@ void moderate(World& w, std::size_t gi, Tick t) {
     if (!(rng.uniform() < p_remove)) continue;
     msg.removed = true;
     ++g.today.posts_removed;
-    if ((m.violations[poster] += 1.0f) >= static_cast<float>(allowed)) end_membership(w, g, poster, MemberState::removed);
+    if ((m.violations[poster] += 1.0f) >= static_cast<float>(allowed) && !(m.flags[poster] & owner)) end_membership(w, g, poster, MemberState::removed);
   }
 }
 

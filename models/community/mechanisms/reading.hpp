@@ -1,7 +1,7 @@
 #pragma once
 // Reading within attention (claims C13, C14, C15, C22). Each member reads the hour's visible
 // messages as far as their hourly attention allows (attention / groups joined · diurnal/24;
-// a tenth of that when muted), a share ρ = min(1, attention / messages) of each. Reading
+// reading.muted_reading of that when muted), a share ρ = min(1, attention / messages) of each. Reading
 // message j gives reader i
 //   content:  relevance · 2q/(q + v_i) · novelty      (experts gain little from novices, C14)
 //   chat:     chat_value · relevance · novelty

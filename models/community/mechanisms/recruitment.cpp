@@ -122,8 +122,9 @@ void recruit(World& w, std::size_t gi, Tick t) {
     const auto arrivals = sim::draw_poisson(rng, rules.open_channel_per_day);
     for (std::uint64_t a = 0; a < arrivals; ++a) {
       const bool ad = !w.spammers.empty() && rng.uniform() < rules.open_ad_share;
-      const PersonId q = ad ? w.spammers[rng.below(static_cast<std::uint32_t>(w.spammers.size()))]
-                            : rng.below(w.people.size);
+      PersonId q = ad ? w.spammers[rng.below(static_cast<std::uint32_t>(w.spammers.size()))]
+                      : rng.below(w.people.size);
+      for (int tries = 0; !ad && w.is_spammer[q] && tries < 100; ++tries) q = rng.below(w.people.size);
       if (excluded(c, members_sorted, q)) continue;
       if (!ad && !(rng.uniform() < appeal(c, q))) continue;
       bool paid = false;

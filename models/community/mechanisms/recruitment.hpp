@@ -1,6 +1,6 @@
 #pragma once
 // Recruitment, once a day: each group draws up its applicants (admission then lets them in).
-//  - Friend invitations (C20, Backstrom et al. 2006): members above invite_above invite their
+//  - Friend invitations (C20, Backstrom et al. 2006): members at or above invite_above invite their
 //    friends (under invite_only, only core members: owner, moderators, founders). A friend
 //    with k inviting friends inside joins with probability
 //        friend_rate · (1 - exp(-k / friends_half)) · (1 + fit)/2

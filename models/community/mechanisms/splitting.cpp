@@ -11,7 +11,6 @@ GroupState& found_group(World& w, const Eigen::VectorXf& focus, Tick t) {
   g.founded = t;
   g.focus = focus;
   g.conversation = focus;
-  g.moderators = w.params.groups.moderators;
   g.promotion.resize(w.people.topics);
   sim::RandomStream rng(w.seed, purpose::group_traits, g.id, 0);
   sim::draw_unit_vector(rng, g.promotion);
@@ -63,7 +62,7 @@ void split_large_groups(World& w, Tick t) {
     GroupState& parent = w.groups[gi];
     auto& m = parent.members;
     float best_value = -1;
-    std::size_t new_owner = 0;
+    std::size_t new_owner = never;
     for (std::size_t i = 0; i < m.slots(); ++i) {
       if (!moves(m, i)) continue;
       const std::uint8_t keep = m.flags[i] & (paid_fee | ad_account | founder);
@@ -73,13 +72,16 @@ void split_large_groups(World& w, Tick t) {
       child.members.posts[slot] = m.posts[i];
       child.members.last_post[slot] = m.last_post[i];
       const float v = w.people.value[m.person[i]];
-      if (!(keep & ad_account) && v > best_value) {
+      if (!(keep & ad_account) && v > best_value) {  // an ad account never owns a group
         best_value = v;
         new_owner = slot;
       }
       m.state[i] = MemberState::moved;
     }
-    if (child.members.slots() > 0) child.members.flags[new_owner] |= owner | moderator;
+    if (new_owner != never) {
+      child.members.flags[new_owner] |= owner | moderator;
+      child.moderators = 1;
+    }
   }
 }
 
