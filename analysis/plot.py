@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Plot commsim run files: ``plot.py run|runs|compare ...`` (see --help).
+"""Plot commsim output: ``plot.py run|runs|compare|sweep|atlas ...`` (see --help).
 
 A thin wrapper so the command works from a checkout without installation; the
 logic lives in commsim_analysis.cli.

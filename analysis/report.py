@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Markdown report for a folder of commsim run files: ``report.py DIR [--out R.md]``.
+"""Markdown report for a folder of commsim output (runs, comparison or sweep):
+``report.py DIR [--out R.md]``.
 
 A thin wrapper so the command works from a checkout without installation; the
 logic lives in commsim_analysis.cli.

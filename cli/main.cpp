@@ -22,6 +22,8 @@ const std::vector<cli::Command> commands = {
     {"sweep", "run a scenario file's [sweep] (grid, LHS, Sobol, table) x arms x replicates", cli::sweep_main},
     {"index", "rebuild DIR/index.h5 from the run files in DIR", cli::index_main},
     {"slurm", "write Slurm scripts (job array or MPI job) for a sweep or batch", cli::slurm_main},
+    {"diagnose", "name the failure modes each group of a run shows, with the evidence", cli::diagnose_main},
+    {"compare", "run a file's arms x replicates and compare them (means, CIs, Welch, Hedges' g)", cli::compare_main},
 };
 
 void usage(std::FILE* to) {

@@ -1,18 +1,25 @@
 #!/usr/bin/env bash
-# The main job: installs what is missing, builds, runs the default scenario batch into
-# results/ (one HDF5 file per run) and plots it (results/figures, results/report.md).
+# The main job: installs what is missing, builds, runs the default scenario batch and the
+# failure-mode atlas, and plots them:
+#   results/runs/      the baseline and a small platform, 3 replicates each (HDF5 + index.h5)
+#   results/atlas/     the five failure modes, control vs failure arms (HDF5 + summary.md)
+#   results/figures/   PNG figures; results/report.md and results/atlas/<mode>/report.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/build.sh
 out=${1:-results}
-mkdir -p "$out"
-for scenario in scenarios/default/*.toml; do
+commsim=build/commsim
+mkdir -p "$out/figures"
+"$commsim" batch scenarios/baseline.toml scenarios/default/*.toml --replicates 3 --out "$out/runs" --resume
+for scenario in scenarios/failure/*.toml; do
   name=$(basename "$scenario" .toml)
-  for seed in 1 2 3; do
-    build/commsim run "$scenario" --seed "$seed" --out "$out/$name-seed$seed.h5"
-  done
+  "$commsim" compare "$scenario" --out "$out/atlas/$name" --resume --quiet
+  "$commsim" diagnose --summary "$out/atlas/$name"/*.r*.h5 > "$out/atlas/$name/diagnosis.tsv"
 done
-/usr/bin/python3 analysis/plot.py runs "$out" --out "$out/figures"
-/usr/bin/python3 analysis/report.py "$out" --out "$out/report.md"
-echo "results in $out/ (report: $out/report.md)"
+py=/usr/bin/python3
+$py analysis/plot.py runs "$out/runs" --out "$out/figures"
+$py analysis/plot.py atlas "$out"/atlas/* --out "$out/figures"
+$py analysis/report.py "$out/runs" --out "$out/report.md"
+for dir in "$out"/atlas/*/; do $py analysis/report.py "$dir" --out "$dir/report.md"; done
+echo "results in $out/: report.md, figures/, atlas/<mode>/summary.md"

@@ -13,13 +13,15 @@ import warnings
 from pathlib import Path
 from typing import Sequence
 
-from .compare import load_compare
+from .compare import load_compare, split_by_scenario
 from .errors import RunFileError
-from .figures import compare_figures, run_figures, runs_figures
+from .figures import (atlas_figures, compare_figures, run_figures, runs_figures,
+                      sweep_figures)
 from .plots import save_figure
 from .reporting import build_report
 from .runfile import load_run
 from .runset import read_runs
+from .sweep import load_sweep
 
 DATA_ERRORS = (RunFileError, FileNotFoundError, KeyError, ValueError, NotImplementedError)
 FORMATS = ("png", "svg", "pdf")
@@ -37,13 +39,17 @@ def _formats(text: str) -> list[str]:
     return formats
 
 
-def _common(p: argparse.ArgumentParser, out_default: str = ".") -> None:
+def _output(p: argparse.ArgumentParser, out_default: str = ".") -> None:
     p.add_argument("--out", type=Path, default=Path(out_default),
                    help=f"folder for the figures (default: {out_default})")
-    p.add_argument("--metrics", type=_csv, default=None,
-                   help="comma-separated metric names to plot (default: all)")
     p.add_argument("--format", dest="formats", type=_formats, default=["png"],
                    help="comma-separated output formats: png,svg,pdf (default: png)")
+
+
+def _common(p: argparse.ArgumentParser, out_default: str = ".") -> None:
+    _output(p, out_default)
+    p.add_argument("--metrics", type=_csv, default=None,
+                   help="comma-separated metric names to plot (default: all)")
     p.add_argument("--allow-partial", action="store_true",
                    help="include unfinished runs (flagged in titles/legends)")
 
@@ -61,6 +67,20 @@ def plot_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("compare", help="arms of a comparison folder, mean and 95%% CI")
     p.add_argument("directory", type=Path)
     _common(p)
+    p = sub.add_parser("sweep", help="a sweep's summary metric against its parameters: "
+                                     "line (--x) or heatmap (--x and --y)")
+    p.add_argument("directory", type=Path, help="sweep folder (or its index.h5)")
+    p.add_argument("--x", required=True, help="parameter on the x axis, e.g. groups.strictness")
+    p.add_argument("--y", default=None, help="second parameter: draw a heatmap")
+    p.add_argument("--metric", dest="metrics", type=_csv, required=True,
+                   help="summary column(s) of index.h5, comma-separated, "
+                        "e.g. value_gained_mean,members_final")
+    _output(p)
+    p = sub.add_parser("atlas", help="failure-mode atlas: control vs failure on each "
+                                     "scenario's signature metrics")
+    p.add_argument("directories", type=Path, nargs="+",
+                   help="compare/batch folders of failure-mode scenarios")
+    _output(p)
     return parser
 
 
@@ -69,35 +89,44 @@ def _short_warnings() -> None:
     warnings.formatwarning = lambda msg, cat, *a, **k: f"warning: {msg}\n"
 
 
+def _figures(args) -> dict:
+    """{file stem: Figure} for the chosen subcommand."""
+    if args.command == "run":
+        run = load_run(args.run_file, allow_partial=args.allow_partial, metrics=args.metrics)
+        return {f"{run.name}-{k}": f for k, f in run_figures(run, args.metrics).items()}
+    if args.command == "runs":
+        runs = read_runs(args.inputs, allow_partial=args.allow_partial, metrics=args.metrics)
+        if not runs:
+            raise ValueError("no complete runs to plot (see --allow-partial)")
+        return {f"runs-{k}": f for k, f in runs_figures(runs, args.metrics).items()}
+    if args.command == "compare":
+        comp = load_compare(args.directory, allow_partial=args.allow_partial,
+                            metrics=args.metrics)
+        if not comp.runs:
+            raise ValueError(f"{args.directory}: no complete runs to compare")
+        stem = f"compare-{args.directory.resolve().name}"
+        return {f"{stem}-{k}": f for k, f in compare_figures(comp, args.metrics).items()}
+    if args.command == "sweep":
+        return sweep_figures(load_sweep(args.directory), args.x, args.metrics, args.y)
+    comps = [c for c in split_by_scenario(args.directories) if c.runs]
+    if not comps:
+        raise ValueError("no complete runs in " + ", ".join(map(str, args.directories)))
+    return atlas_figures(comps)
+
+
 def plot_main(argv: Sequence[str] | None = None) -> int:
     args = plot_parser().parse_args(argv)
     _short_warnings()
     try:
-        if args.command == "run":
-            run = load_run(args.run_file, allow_partial=args.allow_partial,
-                           metrics=args.metrics)
-            figs, stem = run_figures(run, args.metrics), run.name
-        elif args.command == "runs":
-            runs = read_runs(args.inputs, allow_partial=args.allow_partial,
-                             metrics=args.metrics)
-            if not runs:
-                raise ValueError("no complete runs to plot (see --allow-partial)")
-            figs, stem = runs_figures(runs, args.metrics), "runs"
-        else:
-            comp = load_compare(args.directory, allow_partial=args.allow_partial,
-                                metrics=args.metrics)
-            if not comp.runs:
-                raise ValueError(f"{args.directory}: no complete runs to compare")
-            figs = compare_figures(comp, args.metrics)
-            stem = f"compare-{args.directory.resolve().name}"
+        figs = _figures(args)
     except DATA_ERRORS as exc:
         print(f"plot.py: error: {exc.args[0] if exc.args else exc}", file=sys.stderr)
         return 1
     if not figs:
         print("plot.py: error: nothing to plot for the selected metrics", file=sys.stderr)
         return 1
-    for name, fig in figs.items():
-        for path in save_figure(fig, args.out, f"{stem}-{name}", args.formats):
+    for stem, fig in figs.items():
+        for path in save_figure(fig, args.out, stem, args.formats):
             print(path)
     return 0
 
@@ -105,7 +134,8 @@ def plot_main(argv: Sequence[str] | None = None) -> int:
 def report_main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="report.py",
-        description="Write a Markdown report (with PNG figures) for a folder of run files.")
+        description="Write a Markdown report (with PNG figures) for a folder of run files, "
+                    "a comparison (commsim compare/batch with arms) or a sweep.")
     parser.add_argument("directory", type=Path)
     parser.add_argument("--out", type=Path, default=None,
                         help="report file (default: DIRECTORY/report.md); figures go beside it")

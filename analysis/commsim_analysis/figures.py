@@ -1,18 +1,21 @@
 """Standard figure sets: what ``plot.py`` and ``report.py`` draw for a run, a set
-of runs, or a comparison. Each returns {name: Figure}, skipping empty figures, so
-callers only decide where files go.
+of runs, a comparison, the failure-mode atlas or a sweep. Each returns
+{name: Figure}, skipping empty figures, so callers only decide where files go.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Sequence
 
+import pandas as pd
 from matplotlib.figure import Figure
 
+from .atlas import plot_atlas, plot_failure_mode
 from .compare import Comparison
 from .plots import plot_groups, plot_platform, plot_replicates
 from .runfile import Run
 from .runset import runs_frame
 from .stats import across_groups
+from .sweepplots import plot_sweep_heatmap, plot_sweep_line
 
 
 def _nonempty(figs: dict[str, Figure | None]) -> dict[str, Figure]:
@@ -69,3 +72,32 @@ def compare_figures(comp: Comparison, metrics: Iterable[str] | None = None) -> d
                                   f"Per group (median across groups) — {what}",
                                   metrics, label_prefix="median "),
     })
+
+
+def atlas_figures(comps: list[Comparison], overview: bool = True) -> dict[str, Figure]:
+    """``atlas-<scenario>`` per comparison (folder name appended when a scenario
+    occurs in several folders) and, with ``overview``, the grid ``atlas``."""
+    counts: dict[str, int] = {}
+    for c in comps:
+        counts[c.scenario_name] = counts.get(c.scenario_name, 0) + 1
+    figs = {}
+    for c in comps:
+        stem = f"atlas-{c.scenario_name}"
+        if counts[c.scenario_name] > 1:
+            stem += f"-{c.path.resolve().name}"
+        figs[stem] = plot_failure_mode(c)
+    if overview and comps:
+        figs["atlas"] = plot_atlas(comps)
+    return figs
+
+
+def sweep_figures(frame: pd.DataFrame, x: str, metrics: Sequence[str],
+                  y: str | None = None) -> dict[str, Figure]:
+    """Without ``y``: one line figure, a panel per metric
+    (``sweep-<scenario>-<x>``); with ``y``: a heatmap per metric
+    (``sweep-<scenario>-<metric>-<x>-<y>``)."""
+    scenario = "+".join(dict.fromkeys(frame["scenario_name"].astype(str))) or "sweep"
+    if y is None:
+        return {f"sweep-{scenario}-{x}": plot_sweep_line(frame, x, list(metrics))}
+    return {f"sweep-{scenario}-{m}-{x}-{y}": plot_sweep_heatmap(frame, x, y, m)
+            for m in metrics}

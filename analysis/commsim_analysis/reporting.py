@@ -1,123 +1,123 @@
-"""A self-contained Markdown report for a folder of run files.
+"""A self-contained Markdown report for a folder of commsim output.
 
-The report is what one pastes into an issue or a lab notebook: which runs exist
-(partial ones flagged, never silently summarised), final platform values per
-scenario with replicate uncertainty, the figures (PNG files written next to the
-report and linked relatively, so the folder can be moved or zipped as a whole),
-the metric definitions and the scenario texts needed to rerun everything.
+The report is what one pastes into an issue or a lab notebook. Three kinds of
+folder get three reports (:func:`folder_kind` decides):
+
+* ``sweep`` (an ``index.h5`` with sweep points): see ``report_sweep.py``;
+* ``compare`` (``commsim compare`` output, or a batch of one scenario's arms):
+  see ``report_compare.py``;
+* ``runs`` (anything else, e.g. run files made one by one): which runs exist
+  (partial ones flagged, never silently summarised), final platform values per
+  scenario with replicate uncertainty, the figures, the metric definitions and
+  the scenario texts needed to rerun everything.
+
+Figures are PNG files written next to the report and linked relatively, so the
+folder can be moved or zipped as a whole.
 """
 from __future__ import annotations
 
-import os
 import warnings
 from pathlib import Path
-from typing import Any
 
-import numpy as np
 import pandas as pd
 
+from .compare import SUMMARY_CSV
 from .errors import PartialRunWarning
 from .figures import runs_figures
+from .index import INDEX_NAME, read_index
+from .markdown import (definitions_table, format_mean_ci, image, markdown_table,
+                       scenario_sections)
 from .plots import save_figure
 from .runfile import Run
 from .runset import read_runs, runs_table
-from .stats import group_quantiles, mean_ci
+from .stats import group_quantiles
+
+__all__ = ["build_report", "folder_kind", "final_values", "format_mean_ci",
+           "markdown_table", "summary_table"]
 
 
-def _fmt(x: Any) -> str:
-    if isinstance(x, (bool, np.bool_)):
-        return "true" if x else "false"
-    if isinstance(x, (float, np.floating)):
-        return "–" if not np.isfinite(x) else f"{x:.4g}"
-    return str(x).replace("|", "\\|").replace("\n", " ")
+def folder_kind(directory: str | Path) -> str:
+    """``sweep``, ``compare`` or ``runs``, from the folder's index and files."""
+    directory = Path(directory)
+    if (directory / INDEX_NAME).is_file():
+        runs = read_index(directory).runs
+        if (runs["point"] >= 0).any():
+            return "sweep"
+        if runs["arm"].nunique() > 1:  # named arms of one or more scenarios
+            return "compare"
+    if (directory / SUMMARY_CSV).is_file():
+        return "compare"
+    return "runs"
 
 
-def markdown_table(frame: pd.DataFrame) -> str:
-    """A GitHub-flavoured Markdown table (no extra dependency such as tabulate)."""
-    head = "| " + " | ".join(_fmt(c) for c in frame.columns) + " |"
-    rule = "|" + "|".join("---" for _ in frame.columns) + "|"
-    body = ["| " + " | ".join(_fmt(v) for v in row) + " |"
-            for row in frame.itertuples(index=False)]
-    return "\n".join([head, rule, *body])
-
-
-def format_mean_ci(values: list[float]) -> str:
-    """``mean ± half-width`` of a 95 % t interval, or the single value with n=1."""
-    mean, lo, hi, n = mean_ci(values)
-    if n == 0:
-        return "–"
-    if n == 1:
-        return f"{mean:.4g} (n=1)"
-    return f"{mean:.4g} ± {(hi - lo) / 2:.2g}"
-
-
-def final_values(runs: list[Run], level: str) -> pd.DataFrame:
+def final_values(runs: list[Run], level: str,
+                 labels: dict[str, str] | None = None) -> pd.DataFrame:
     """Value on each run's last written day: platform metrics as recorded,
-    per-group metrics as the median across groups. Columns run, scenario_name,
-    metric, value."""
+    per-group metrics as the median across groups. Columns run, label (the
+    scenario name unless ``labels`` maps run name -> label), metric, value."""
     rows = []
     for r in runs:
         for metric, arr in (r.platform_arrays if level == "platform" else r.daily_arrays).items():
             if arr.shape[0] == 0:
                 continue
             last = arr[-1] if level == "platform" else group_quantiles(arr[-1:], [0.5])[0, 0]
-            rows.append((r.name, r.meta["scenario_name"], metric, float(last)))
-    return pd.DataFrame(rows, columns=["run", "scenario_name", "metric", "value"])
+            label = (labels or {}).get(r.name, r.meta["scenario_name"])
+            rows.append((r.name, label, metric, float(last)))
+    return pd.DataFrame(rows, columns=["run", "label", "metric", "value"])
 
 
-def summary_table(runs: list[Run], level: str) -> pd.DataFrame:
-    """Scenario x metric table of final values, mean ± 95 % CI over replicates."""
-    finals = final_values(runs, level)
+def summary_table(runs: list[Run], level: str, labels: dict[str, str] | None = None,
+                  column: str = "scenario") -> pd.DataFrame:
+    """Label x metric table of final values, mean ± 95 % CI over replicates; one
+    row per scenario, or per ``labels`` value (e.g. arm) named ``column``."""
+    finals = final_values(runs, level, labels)
     if finals.empty:
         return pd.DataFrame()
     units = {m: u for r in runs for m, u in r.units[level].items()}
     metrics = list(dict.fromkeys(finals["metric"]))
     rows = []
-    for scen, cell in finals.groupby("scenario_name", sort=False):
-        row = {"scenario": scen, "runs": cell["run"].nunique()}
+    for label, cell in finals.groupby("label", sort=False):
+        row = {column: label, "runs": cell["run"].nunique()}
         for m in metrics:
-            label = f"{m} ({units.get(m) or 'no unit'})"
-            row[label] = format_mean_ci(cell.loc[cell["metric"] == m, "value"].tolist())
+            head = f"{m} ({units.get(m) or 'no unit'})"
+            row[head] = format_mean_ci(cell.loc[cell["metric"] == m, "value"].tolist())
         rows.append(row)
     return pd.DataFrame(rows)
-
-
-def _definitions(runs: list[Run]) -> pd.DataFrame:
-    rows = {}
-    for r in runs:
-        for level in ("platform", "daily"):
-            for m, unit in r.units[level].items():
-                rows.setdefault((level, m), (unit, r.descriptions[level].get(m, "")))
-    return pd.DataFrame([(lvl if lvl == "platform" else "per group", m, u, d)
-                         for (lvl, m), (u, d) in rows.items()],
-                        columns=["level", "metric", "unit", "description"])
-
-
-def _scenario_texts(runs: list[Run]) -> list[str]:
-    out, seen = [], set()
-    for r in runs:
-        key = (r.meta["scenario_name"], r.meta.get("scenario") or "")
-        if key in seen or not key[1]:
-            continue
-        seen.add(key)
-        out += [f"<details><summary>scenario '{key[0]}' (from {r.name})</summary>", "",
-                "```toml", key[1].rstrip(), "```", "", "</details>", ""]
-    return out
 
 
 def build_report(directory: str | Path, out: str | Path | None = None) -> list[Path]:
     """Write the report (default ``DIRECTORY/report.md``) and its PNG figures
     (``<report stem>-<figure>.png`` beside it); return the paths written, the
-    report first."""
+    report first. The kind of report follows :func:`folder_kind`."""
     directory = Path(directory)
     out = Path(out) if out else directory / "report.md"
     out.parent.mkdir(parents=True, exist_ok=True)
+    kind = folder_kind(directory)
+    if kind == "sweep":
+        from .report_sweep import sweep_report
+        lines, written = sweep_report(directory, out)
+    elif kind == "compare":
+        from .report_compare import compare_report
+        lines, written = compare_report(directory, out)
+    else:
+        lines, written = runs_report(directory, out)
+    out.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
+    return [out, *written]
+
+
+def read_all_runs(directory: Path) -> tuple[list[Run], list[Run]]:
+    """(complete, partial) runs of a folder; partial ones are flagged by callers."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", PartialRunWarning)  # flagged in the table
         runs = read_runs(directory, allow_partial=True)
-    done = [r for r in runs if r.meta["complete"]]
-    partial = [r for r in runs if not r.meta["complete"]]
+    return ([r for r in runs if r.meta["complete"]],
+            [r for r in runs if not r.meta["complete"]])
 
+
+def runs_report(directory: Path, out: Path) -> tuple[list[str], list[Path]]:
+    """Report lines and figure files for a plain folder of run files."""
+    done, partial = read_all_runs(directory)
+    runs = done + partial
     table = runs_table(runs).rename(columns={"scenario_name": "scenario",
                                              "days_written": "days"})
     table["complete"] = ["yes" if c else "**no (partial)**" for c in table["complete"]]
@@ -143,14 +143,12 @@ def build_report(directory: str | Path, out: str | Path | None = None) -> list[P
     figures = runs_figures(done) if done else {}
     if figures:
         lines += ["## Figures", ""]
-    written = [out]
+    written = []
     for name, fig in figures.items():
         (path,) = save_figure(fig, out.parent, f"{out.stem}-{name}", ("png",))
         written.append(path)
-        rel = os.path.relpath(path, out.parent)
         alt = "Platform metrics" if name == "platform" else "Per-group metrics"
-        lines += [f"![{alt}]({rel})", ""]
-    lines += ["## Metric definitions", "", markdown_table(_definitions(runs)), "",
-              "## Scenarios", "", *_scenario_texts(runs)]
-    out.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
-    return written
+        lines += image(path, out, alt)
+    lines += ["## Metric definitions", "", markdown_table(definitions_table(runs)), "",
+              "## Scenarios", "", *scenario_sections(runs)]
+    return lines, written

@@ -17,8 +17,9 @@ import pandas as pd
 from .errors import PartialRunWarning
 from .runfile import LEVELS, Run, load_run
 
-#: File names inside a run folder that are not run files (a sweep's index).
-NON_RUN_FILES = frozenset({"index.h5"})
+#: File names inside a run folder that are not run files: the index of a
+#: batch/sweep and the statistics of ``commsim compare``.
+NON_RUN_FILES = frozenset({"index.h5", "summary.h5"})
 
 PathsOrDir = str | Path | Iterable[str | Path]
 

@@ -35,7 +35,8 @@ def summarize(frame: pd.DataFrame, by: Sequence[str], value: str = "value",
               level: float = 0.95) -> pd.DataFrame:
     """Per ``by`` cell: n, mean, ci_low, ci_high of ``value`` (one row per cell)."""
     rows = []
-    for key, cell in frame.groupby(list(by), sort=True, observed=True):
+    keys = list(by)[0] if len(by) == 1 else list(by)  # a scalar key for one column
+    for key, cell in frame.groupby(keys, sort=True, observed=True):
         key = key if isinstance(key, tuple) else (key,)
         mean, lo, hi, n = mean_ci(cell[value], level)
         rows.append((*key, n, mean, lo, hi))

@@ -126,3 +126,105 @@ def editable_copy(run_file, tmp_path):
                 edit(f)
         return dst
     return make
+
+
+# --- sweeps and comparisons (commsim sweep / compare / batch) -------------------
+
+SWEEP_DAYS = 8
+STRICTNESS = (0.0, 0.5, 1.0)
+SWEEP_REPLICATES = 2
+SWEEP = f"""\
+[run]
+days = {SWEEP_DAYS}
+
+[population]
+size = {POPULATION}
+
+[groups]
+count = 3
+
+[replicates]
+count = {SWEEP_REPLICATES}
+
+[sweep]
+groups.strictness = [{", ".join(map(str, STRICTNESS))}]
+"""
+#: Second axis of the two-parameter sweep (a strictness x groups.count grid).
+COUNTS = (2, 3)
+SWEEP2 = SWEEP.replace("[sweep]\n", f"[sweep]\ngroups.count = [{', '.join(map(str, COUNTS))}]\n")
+
+#: A tiny two-arm scenario named like the leaderless failure mode, so the atlas
+#: uses that mode's signature metrics.
+ARM_REPLICATES = 3
+LEADERLESS = f"""\
+[run]
+days = {SWEEP_DAYS}
+
+[population]
+size = {POPULATION}
+
+[groups]
+count = 3
+open_channel_per_day = 3
+open_ad_share = 0.15
+
+[replicates]
+count = {ARM_REPLICATES}
+
+[arms.control]
+groups.moderators = 2
+
+[arms.failure]
+groups.moderators = 0
+"""
+
+
+def commsim(binary: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run ``commsim ARGS``; fail the test with its stderr on a non-zero exit."""
+    cmd = [str(binary), *map(str, args)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    if proc.returncode != 0:
+        pytest.fail(f"{' '.join(cmd)} exited {proc.returncode}:\n{proc.stderr}",
+                    pytrace=False)
+    return proc
+
+
+def has_compare(binary: Path) -> bool:
+    """Whether this binary has ``commsim compare`` (else ``batch`` is used)."""
+    out = subprocess.run([str(binary), "--help"], capture_output=True, text=True).stdout
+    return any(line.split()[:1] == ["compare"] for line in out.splitlines())
+
+
+def _scenario(tmp_path_factory, name: str, text: str) -> Path:
+    path = tmp_path_factory.mktemp("scen") / f"{name}.toml"
+    path.write_text(text)
+    return path
+
+
+@pytest.fixture(scope="session")
+def sweep_dir(commsim_bin, tmp_path_factory) -> Path:
+    """``commsim sweep`` of 3 strictness values x 2 replicates (6 runs)."""
+    out = tmp_path_factory.mktemp("sweep") / "out"
+    commsim(commsim_bin, "sweep", _scenario(tmp_path_factory, "tiny_sweep", SWEEP),
+            "--out", out, "--quiet", "--threads", "2")
+    return out
+
+
+@pytest.fixture(scope="session")
+def sweep2_dir(commsim_bin, tmp_path_factory) -> Path:
+    """``commsim sweep`` of groups.count x strictness (2 x 3 points, 2 replicates)."""
+    out = tmp_path_factory.mktemp("sweep2") / "out"
+    commsim(commsim_bin, "sweep", _scenario(tmp_path_factory, "grid", SWEEP2),
+            "--out", out, "--quiet", "--threads", "2")
+    return out
+
+
+@pytest.fixture(scope="session")
+def arms_dir(commsim_bin, tmp_path_factory) -> Path:
+    """Arms control/failure x 3 replicates of 'leaderless', by ``commsim compare``
+    when the binary has it (then with summary.csv), else ``commsim batch``."""
+    out = tmp_path_factory.mktemp("arms") / "out"
+    command = "compare" if has_compare(commsim_bin) else "batch"
+    commsim(commsim_bin, command, _scenario(tmp_path_factory, "leaderless", LEADERLESS),
+            "--out", out, "--quiet", "--threads", "2")
+    return out

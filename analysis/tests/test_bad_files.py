@@ -88,6 +88,8 @@ def test_bad_file_in_a_folder_names_it(editable_copy, tmp_path):
         read_runs(tmp_path)
 
 
-def test_sweep_is_a_clear_placeholder(tmp_path):
-    with pytest.raises(NotImplementedError, match="index.h5"):
+def test_sweep_without_index_is_a_clear_error(tmp_path, run_file):
+    with pytest.raises(FileNotFoundError, match="index.h5.*commsim index"):
         load_sweep(tmp_path)
+    with pytest.raises(FormatVersionError, match="index_format_version"):
+        load_sweep(run_file)  # a run file is not an index

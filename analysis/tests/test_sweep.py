@@ -1,0 +1,157 @@
+"""load_sweep over real ``commsim sweep`` output: rows, statuses, exclusions, figures."""
+import re
+import shutil
+import warnings
+
+import h5py
+import numpy as np
+import pytest
+
+from commsim_analysis import PartialRunWarning, load_sweep, sweep_summary
+from commsim_analysis.cli import plot_main, report_main
+from commsim_analysis.sweepplots import plot_sweep_heatmap, plot_sweep_line
+from conftest import (COUNTS, STRICTNESS, SWEEP_DAYS, SWEEP_REPLICATES, commsim)
+from test_plots_and_report import _assert_png, _written
+
+X = "groups.strictness"
+
+
+def _no_warnings(fn, *args, **kwargs):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", PartialRunWarning)
+        return fn(*args, **kwargs)
+
+
+def test_load_sweep_one_row_per_run(sweep_dir):
+    frame = _no_warnings(load_sweep, sweep_dir)
+    n = len(STRICTNESS) * SWEEP_REPLICATES
+    assert len(frame) == n
+    assert list(frame.columns[:7]) == ["run_id", "scenario_name", "arm", "point",
+                                       "replicate", "seed", "status"]
+    assert (frame["status"] == "complete").all()
+    assert sorted(frame[X]) == sorted(STRICTNESS * SWEEP_REPLICATES)
+    # each point is one strictness value, each replicate of it a different seed
+    assert (frame.groupby("point")[X].nunique() == 1).all()
+    assert frame.groupby("point")["replicate"].apply(sorted).tolist() == \
+        [list(range(SWEEP_REPLICATES))] * len(STRICTNESS)
+    assert frame["seed"].nunique() == n
+    assert frame.attrs["parameters"] == [X]
+    assert frame.attrs["counts"]["runs_total"] == n
+    assert frame.attrs["counts"]["runs_complete"] == n
+    assert frame.attrs["excluded"] == {}
+    for col in ("members_final", "value_gained_mean"):
+        assert col in frame.attrs["summaries"]
+        assert np.isfinite(frame[col]).all()
+    assert frame.attrs["units"]["members_final"] == "memberships"
+
+
+def test_sweep_series_agree_with_index(sweep_dir):
+    frame, series = _no_warnings(load_sweep, sweep_dir, series=True, metrics=["members"])
+    assert set(series["metric"]) == {"members"}
+    assert series["run_id"].nunique() == len(frame)
+    assert (series.groupby("run_id")["day"].max() == SWEEP_DAYS - 1).all()
+    last = series[series["day"] == SWEEP_DAYS - 1].set_index("run_id")["value"]
+    final = frame.set_index("run_id")["members_final"]
+    assert np.allclose(last.loc[final.index], final)
+    per_run = series.groupby("run_id")[X].first()
+    assert per_run.to_dict() == frame.set_index("run_id")[X].to_dict()
+
+
+@pytest.fixture
+def damaged_sweep(sweep_dir, commsim_bin, tmp_path):
+    """The sweep with one run file removed and another marked partial, re-indexed."""
+    out = tmp_path / "sweep"
+    shutil.copytree(sweep_dir, out)
+    frame = load_sweep(out)
+    gone, cut = frame["run_id"].iloc[1], frame["run_id"].iloc[2]
+    (out / f"{gone}.h5").unlink()
+    with h5py.File(out / f"{cut}.h5", "r+") as f:
+        f.attrs["complete"] = 0
+    commsim(commsim_bin, "index", out, "--quiet")
+    return out, gone, cut
+
+
+def test_removed_and_partial_runs_are_flagged_and_excluded(damaged_sweep):
+    out, gone, cut = damaged_sweep
+    with pytest.warns(PartialRunWarning, match=rf"2 of 6 runs .*{re.escape(cut)}"):
+        frame = load_sweep(out)
+    status = frame.set_index("run_id")["status"]
+    assert status[gone] == "pending" and status[cut] == "partial"
+    assert (status.drop([gone, cut]) == "complete").all()
+    assert frame.set_index("run_id").loc[[gone, cut], "members_final"].isna().all()
+    assert frame.attrs["excluded"] == {gone: "pending", cut: "partial"}
+
+    with pytest.warns(PartialRunWarning, match=re.escape(gone)):
+        stats = sweep_summary(frame, "members_final", [X]).set_index(X)
+    by_point = frame.groupby(X)["status"].apply(lambda s: (s == "complete").sum())
+    assert stats["n"].to_dict() == by_point.to_dict()
+    assert stats["n"].sum() == len(frame) - 2
+    done = frame[frame["status"] == "complete"]
+    assert np.allclose(stats["mean"], done.groupby(X)["members_final"].mean())
+
+
+def test_stale_index_reports_missing_file(sweep_dir, tmp_path):
+    out = tmp_path / "sweep"
+    shutil.copytree(sweep_dir, out)
+    victim = sorted(out.glob("tiny_sweep.p*.h5"))[0]
+    victim.unlink()  # index not rebuilt: it still says complete
+    with pytest.warns(PartialRunWarning, match="missing"):
+        frame = load_sweep(out / "index.h5")
+    row = frame.set_index("run_id").loc[victim.stem]
+    assert row["status"] == "missing" and np.isnan(row["members_final"])
+
+
+def test_sweep_line_plot(sweep_dir, tmp_path, capsys):
+    assert plot_main(["sweep", str(sweep_dir), "--x", X, "--metric",
+                      "members_final,value_gained_mean", "--out", str(tmp_path)]) == 0
+    (path,) = _written(capsys)
+    assert path.endswith(f"sweep-tiny_sweep-{X}.png")
+    _assert_png(path)
+
+    frame = load_sweep(sweep_dir)
+    fig = plot_sweep_line(frame, X, ["members_final"])
+    ax = fig.axes[0]
+    line = ax.get_lines()[0]
+    expect = sweep_summary(frame, "members_final", [X])
+    assert list(line.get_xdata()) == list(STRICTNESS)
+    assert np.allclose(line.get_ydata(), expect["mean"])
+    assert ax.get_xlabel().startswith(X)
+    assert ax.get_ylabel() == "members_final (memberships)"
+    assert "'tiny_sweep'" in fig._suptitle.get_text()
+
+
+def test_sweep_heatmap(sweep2_dir, tmp_path, capsys):
+    assert plot_main(["sweep", str(sweep2_dir), "--x", X, "--y", "groups.count",
+                      "--metric", "members_final", "--out", str(tmp_path)]) == 0
+    (path,) = _written(capsys)
+    _assert_png(path)
+
+    frame = load_sweep(sweep2_dir)
+    assert len(frame) == len(STRICTNESS) * len(COUNTS) * SWEEP_REPLICATES
+    fig = plot_sweep_heatmap(frame, X, "groups.count", "members_final")
+    cells = fig.axes[0].get_images()[0].get_array()
+    assert cells.shape == (len(COUNTS), len(STRICTNESS))
+    expect = sweep_summary(frame, "members_final", ["groups.count", X])
+    assert np.allclose(np.asarray(cells).ravel(), expect["mean"])
+
+
+def test_sweep_plot_names_bad_parameter(sweep_dir, tmp_path, capsys):
+    assert plot_main(["sweep", str(sweep_dir), "--x", "groups.nope", "--metric",
+                      "members_final", "--out", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "groups.nope" in err and X in err
+    assert not list(tmp_path.iterdir())
+
+
+def test_report_of_a_sweep(damaged_sweep, tmp_path, capsys):
+    out, gone, cut = damaged_sweep
+    report = tmp_path / "rep" / "report.md"
+    assert report_main([str(out), "--out", str(report)]) == 0
+    assert _written(capsys)[0] == str(report)
+    text = report.read_text()
+    assert "# commsim sweep report" in text and "4 complete" in text
+    assert "## Runs not complete" in text and gone in text and cut in text
+    assert f"`{X}` = 0.0, 0.5, 1.0" in text
+    images = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", text)
+    assert images == [f"report-sweep-{X}.png"]
+    _assert_png(report.parent / images[0])

@@ -1,0 +1,191 @@
+// Muting and leaving (models/community/mechanisms/departures.hpp): mute below mute_below,
+// unmute above unmute_above; leave with probability leave_hazard·(leave_below - s)/leave_below
+// (+ lurker_hazard when muted); the owner stays; under the task policy non-posters are
+// removed after task_days.
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "models/community/mechanisms/departures.hpp"
+#include "models/community/support/world_fixture.hpp"
+
+using namespace community;
+using namespace community::testing;
+
+namespace {
+
+void departure_rules(Params& p) {
+  p.satisfaction.mute_below = 0.35;
+  p.satisfaction.unmute_above = 0.5;
+  p.satisfaction.leave_below = 0.25;
+  p.satisfaction.leave_hazard = 0;
+  p.satisfaction.lurker_hazard = 0;
+  p.groups.entry = EntryPolicy::open;
+  p.groups.task_days = 7;
+}
+
+World departures_world(std::size_t n, float s) {
+  World w = make_world(2, people_like(n, axis(2, 0)));
+  departure_rules(w.params);
+  std::vector<MemberSpec> members;
+  for (PersonId p = 0; p < n; ++p) members.push_back({p, 0, s});
+  add_group(w, axis(2, 0), members);
+  return w;
+}
+
+std::size_t count_state(const Memberships& m, MemberState s) {
+  std::size_t n = 0;
+  for (auto x : m.state) n += x == s;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("leave_probability follows the hazard formula", "[mechanism][departures]") {
+  SatisfactionRules r;
+  r.leave_below = 0.25;
+  r.leave_hazard = 0.2;
+  r.lurker_hazard = 0.01;
+  CHECK(leave_probability(r, 0.5, false) == 0.0);
+  CHECK(leave_probability(r, 0.25, false) == 0.0);
+  CHECK(leave_probability(r, 0.5, true) == Approx(0.01));
+  CHECK(leave_probability(r, 0.0, false) == Approx(0.2));
+  CHECK(leave_probability(r, 0.125, false) == Approx(0.1));
+  CHECK(leave_probability(r, 0.125, true) == Approx(0.11));
+  r.leave_hazard = 1.0;
+  r.lurker_hazard = 0.5;
+  CHECK(leave_probability(r, 0.0, true) == 1.0);  // capped
+}
+
+TEST_CASE("members mute below mute_below and unmute above unmute_above", "[mechanism][departures]") {
+  World w = departures_world(5, 0.5f);
+  auto& m = w.groups[0].members;
+  m.satisfaction = {0.30f, 0.40f, 0.40f, 0.60f, 0.45f};
+  m.state = {MemberState::active, MemberState::active, MemberState::muted, MemberState::muted,
+             MemberState::muted};
+  mute_and_leave(w, 0, 23);
+  CHECK(m.state[0] == MemberState::muted);   // below 0.35
+  CHECK(m.state[1] == MemberState::active);  // between: stays as it was
+  CHECK(m.state[2] == MemberState::muted);   // between: stays muted (hysteresis)
+  CHECK(m.state[3] == MemberState::active);  // above 0.5
+  CHECK(m.state[4] == MemberState::muted);
+  CHECK(w.groups[0].today.leaves == 0);
+}
+
+TEST_CASE("members leave with leave_probability", "[mechanism][departures]") {
+  const std::size_t n = 4000;
+  SECTION("unhappy, not muted: leave_hazard·(leave_below - s)/leave_below") {
+    World w = departures_world(n, 0.1f);
+    w.params.satisfaction.mute_below = 0;
+    w.params.satisfaction.leave_hazard = 0.5;
+    mute_and_leave(w, 0, 23);
+    const double p = 0.5 * 0.15 / 0.25;
+    const std::size_t left = count_state(w.groups[0].members, MemberState::left);
+    CHECK(std::abs(double(left) / n - p) < 5 * binomial_se(p, n));
+    CHECK(w.groups[0].today.leaves == left);
+    CHECK(w.groups[0].today.removals == 0);
+  }
+  SECTION("muted lurkers: lurker_hazard") {
+    World w = departures_world(n, 0.3f);  // mutes (0.3 < 0.35), above leave_below
+    w.params.satisfaction.lurker_hazard = 0.2;
+    w.params.satisfaction.leave_hazard = 0.5;
+    mute_and_leave(w, 0, 23);
+    const std::size_t left = count_state(w.groups[0].members, MemberState::left);
+    CHECK(std::abs(double(left) / n - 0.2) < 5 * binomial_se(0.2, n));
+    CHECK(count_state(w.groups[0].members, MemberState::muted) == n - left);
+  }
+  SECTION("both") {
+    World w = departures_world(n, 0.1f);
+    w.params.satisfaction.lurker_hazard = 0.2;
+    w.params.satisfaction.leave_hazard = 0.5;
+    mute_and_leave(w, 0, 23);
+    const std::size_t left = count_state(w.groups[0].members, MemberState::left);
+    CHECK(std::abs(double(left) / n - 0.5) < 5 * binomial_se(0.5, n));
+  }
+  SECTION("content members never leave") {
+    World w = departures_world(n, 0.6f);
+    w.params.satisfaction.leave_hazard = 1.0;
+    mute_and_leave(w, 0, 23);
+    CHECK(count_state(w.groups[0].members, MemberState::left) == 0);
+  }
+}
+
+TEST_CASE("departures are counted with value, alignment and top decile", "[mechanism][departures]") {
+  std::vector<PersonSpec> people = {
+      {axis(2, 0), 1.0f, 3.0f}, {unit({0.6f, 0.8f}), 1.0f, 0.5f}, {axis(2, 0), 1.0f, 1.0f}};
+  World w = make_world(2, people);
+  departure_rules(w.params);
+  w.params.satisfaction.leave_hazard = 1.0;  // s = 0: certain
+  add_group(w, axis(2, 0), {{0, top_decile, 0.0f}, {1, 0, 0.0f}, {2, 0, 0.9f}});
+  GroupState& g = w.groups[0];
+  mute_and_leave(w, 0, 23);
+  CHECK(g.members.state[0] == MemberState::left);
+  CHECK(g.members.state[1] == MemberState::left);
+  CHECK(g.members.present(2));
+  CHECK(g.today.leaves == 2);
+  CHECK(g.today.leaver_value == Approx(3.5));
+  CHECK(g.today.leaver_alignment == Approx(1.6));
+  CHECK(g.today.top_decile_departures == 1);
+  CHECK(g.today.other_departures == 1);
+}
+
+TEST_CASE("the owner never leaves; ad accounts are not subject to departures", "[mechanism][departures]") {
+  std::vector<PersonSpec> people = people_like(4, axis(2, 0));
+  people[3].spammer = true;
+  World w = make_world(2, people);
+  departure_rules(w.params);
+  w.params.satisfaction.leave_hazard = 1.0;
+  w.params.satisfaction.lurker_hazard = 1.0;
+  add_group(w, axis(2, 0),
+            {{0, owner | moderator, 0.0f}, {1, moderator, 0.0f}, {2, 0, 0.0f}, {3, ad_account, 0.0f}});
+  GroupState& g = w.groups[0];
+  for (Tick t = 23; t < 24 * 10; t += 24) mute_and_leave(w, 0, t);
+  CHECK(g.members.present(0));
+  CHECK(g.members.state[0] == MemberState::muted);  // the owner may mute, but stays
+  CHECK(g.members.state[1] == MemberState::left);
+  CHECK(g.members.state[2] == MemberState::left);
+  CHECK(g.members.state[3] == MemberState::active);
+  CHECK(g.today.leaves == 2);
+}
+
+TEST_CASE("the task policy removes members who have not posted within task_days",
+          "[mechanism][departures]") {
+  World w = make_world(2, people_like(6, axis(2, 0)));
+  departure_rules(w.params);
+  w.params.groups.entry = EntryPolicy::task;
+  w.params.groups.task_days = 2;
+  MemberSpec late{4, 0, 0.9f};
+  late.joined = at(1, 10);
+  MemberSpec exact{5, 0, 0.9f};
+  exact.joined = at(0, 23);
+  add_group(w, axis(2, 0),
+            {{0, owner | moderator, 0.9f}, {1, moderator, 0.9f}, {2, 0, 0.9f}, {3, 0, 0.9f}, late, exact});
+  GroupState& g = w.groups[0];
+  g.members.posts[3] = 1;
+  g.members.last_post[3] = at(0, 5);
+  mute_and_leave(w, 0, at(2, 23));  // 71 hours after tick 0
+  CHECK(g.members.present(0));                          // owner
+  CHECK(g.members.present(1));                          // moderator
+  CHECK(g.members.state[2] == MemberState::removed);    // 71 h ≥ 48 h, no post
+  CHECK(g.members.present(3));                          // posted
+  CHECK(g.members.present(4));                          // joined 37 h ago
+  CHECK(g.members.state[5] == MemberState::removed);    // joined exactly 48 h ago
+  CHECK(g.today.removals == 2);
+  CHECK(g.today.leaves == 0);
+
+  // Under another policy non-posters stay.
+  World open = make_world(2, people_like(2, axis(2, 0)));
+  departure_rules(open.params);
+  open.params.groups.task_days = 2;
+  add_group(open, axis(2, 0), {{0, owner, 0.9f}, {1, 0, 0.9f}});
+  mute_and_leave(open, 0, at(30, 23));
+  CHECK(open.groups[0].members.present(1));
+}
+
+TEST_CASE("a dead group has no departures", "[mechanism][departures]") {
+  World w = departures_world(10, 0.0f);
+  w.params.satisfaction.leave_hazard = 1.0;
+  w.groups[0].alive = false;
+  mute_and_leave(w, 0, 23);
+  CHECK(count_state(w.groups[0].members, MemberState::active) == 10);
+  CHECK(w.groups[0].today.leaves == 0);
+}

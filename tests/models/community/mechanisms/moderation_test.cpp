@@ -1,0 +1,322 @@
+// Moderation (models/community/mechanisms/moderation.hpp): moderators × capacity reviews an
+// hour; ads recognised with probability ad_detection·min(1, strictness/enforcement_full) and
+// removed with their account; off-topic posts removed with probability strictness, legitimate
+// ones with false_removal·strictness²; a member (not the owner) removed at
+// violations_allowed = max(1, ceil(violations_to_remove·(1 - strictness))) violations.
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "models/community/mechanisms/moderation.hpp"
+#include "models/community/support/world_fixture.hpp"
+
+using namespace community;
+using namespace community::testing;
+
+namespace {
+
+const Eigen::VectorXf on_focus = unit({1.0f, 0.0f});
+const Eigen::VectorXf off_focus = unit({0.0f, 1.0f});  // cosine 0 with the focus
+
+void moderation_rules(Params& p, double strictness) {
+  p.groups.strictness = strictness;
+  p.groups.ads_allowed = false;
+  p.moderation.capacity = 100;
+  p.moderation.ad_detection = 1.0;
+  p.moderation.enforcement_full = 0.2;
+  p.moderation.offtopic_below = 0.2;
+  p.moderation.false_removal = 0.0;
+  p.moderation.violations_to_remove = 1000;
+}
+
+// A group of `n` ordinary members (person i in slot i), focus on the first axis.
+World moderation_world(std::size_t n, double strictness, int moderators = 1) {
+  World w = make_world(2, people_like(n, on_focus));
+  moderation_rules(w.params, strictness);
+  std::vector<MemberSpec> members;
+  for (PersonId p = 0; p < n; ++p) members.push_back({p});
+  add_group(w, on_focus, members, moderators);
+  return w;
+}
+
+// Share of `trials` single-post hours in which the post (topic given) was removed; the
+// poster is reinstated with no violations every hour.
+double removal_share(World& w, const Eigen::VectorXf& topic, int trials) {
+  GroupState& g = w.groups[0];
+  int removed = 0;
+  for (int t = 0; t < trials; ++t) {
+    g.inbox.clear();
+    push_message(g, 0, MessageKind::content, topic);
+    g.members.violations[0] = 0;
+    g.members.state[0] = MemberState::active;
+    moderate(w, 0, static_cast<Tick>(t));
+    removed += g.inbox[0].removed;
+  }
+  return double(removed) / trials;
+}
+
+}  // namespace
+
+TEST_CASE("violations_allowed is max(1, ceil(violations_to_remove*(1 - strictness)))",
+          "[mechanism][moderation]") {
+  ModerationRules r;
+  r.violations_to_remove = 5;
+  CHECK(violations_allowed(r, 0.0) == 5);
+  CHECK(violations_allowed(r, 0.6) == 2);  // 5·0.4 = 2 exactly (not rounded up to 3)
+  CHECK(violations_allowed(r, 0.5) == 3);  // ceil(2.5)
+  CHECK(violations_allowed(r, 0.9) == 1);
+  CHECK(violations_allowed(r, 1.0) == 1);
+  r.violations_to_remove = 1;
+  CHECK(violations_allowed(r, 0.0) == 1);
+}
+
+TEST_CASE("without moderators nothing is removed", "[mechanism][moderation]") {
+  std::vector<PersonSpec> people = people_like(3, on_focus);
+  people.push_back({on_focus, 1.0f, 1.0f, 60.0f, true});
+  World w = make_world(2, people);
+  moderation_rules(w.params, 1.0);
+  w.params.moderation.false_removal = 1.0;
+  w.params.moderation.violations_to_remove = 1;
+  add_group(w, on_focus, {{0}, {1}, {2}, {3, ad_account}}, /*moderators=*/0);
+  GroupState& g = w.groups[0];
+  push_message(g, 0, MessageKind::content, off_focus);
+  push_message(g, 1, MessageKind::chat, on_focus);
+  push_message(g, 3, MessageKind::ad, off_focus);
+  moderate(w, 0, 5);
+  for (const Message& m : g.inbox) CHECK_FALSE(m.removed);
+  for (std::size_t i = 0; i < 4; ++i) CHECK(g.members.state[i] == MemberState::active);
+  CHECK(g.today.posts_removed == 0);
+  CHECK(g.today.removals == 0);
+}
+
+TEST_CASE("recognised ads are removed with their accounts unless ads are allowed",
+          "[mechanism][moderation]") {
+  std::vector<PersonSpec> people = people_like(2, on_focus);
+  people.push_back({on_focus, 1.0f, 5.0f, 60.0f, true});
+  World w = make_world(2, people);
+  moderation_rules(w.params, 0.5);  // above enforcement_full: the no-ads rule fully enforced
+  add_group(w, on_focus, {{0, owner | moderator}, {1}, {2, ad_account}});
+  GroupState& g = w.groups[0];
+
+  SECTION("ad_detection = 1: removed, counted as a removal but not in departure statistics") {
+    push_message(g, 2, MessageKind::ad, on_focus);
+    push_message(g, 1, MessageKind::content, on_focus);
+    moderate(w, 0, 5);
+    CHECK(g.inbox[0].removed);
+    CHECK_FALSE(g.inbox[1].removed);
+    CHECK(g.members.state[2] == MemberState::removed);
+    CHECK(g.members.state[1] == MemberState::active);
+    CHECK(g.today.posts_removed == 1);
+    CHECK(g.today.removals == 1);
+    CHECK(g.today.leaves == 0);
+    CHECK(g.today.leaver_value == 0);
+    CHECK(g.today.top_decile_departures + g.today.other_departures == 0);
+  }
+  SECTION("ads_allowed: left up") {
+    w.params.groups.ads_allowed = true;
+    push_message(g, 2, MessageKind::ad, on_focus);
+    moderate(w, 0, 5);
+    CHECK_FALSE(g.inbox[0].removed);
+    CHECK(g.members.state[2] == MemberState::active);
+    CHECK(g.today.removals == 0);
+  }
+  SECTION("strictness 0: nobody acts on ads") {
+    w.params.groups.strictness = 0;
+    for (Tick t = 0; t < 50; ++t) {
+      g.inbox.clear();
+      push_message(g, 2, MessageKind::ad, on_focus);
+      moderate(w, 0, t);
+      REQUIRE_FALSE(g.inbox[0].removed);
+    }
+    CHECK(g.members.present(2));
+  }
+  SECTION("ad_detection = 0: never recognised") {
+    w.params.moderation.ad_detection = 0;
+    for (Tick t = 0; t < 50; ++t) {
+      g.inbox.clear();
+      push_message(g, 2, MessageKind::ad, on_focus);
+      moderate(w, 0, t);
+      REQUIRE_FALSE(g.inbox[0].removed);
+    }
+    CHECK(g.members.present(2));
+  }
+}
+
+TEST_CASE("enforcement of the no-ads rule is min(1, strictness/enforcement_full)",
+          "[mechanism][moderation]") {
+  ModerationRules r;
+  r.enforcement_full = 0.2;
+  CHECK(enforcement(r, 0.0) == 0.0);
+  CHECK(enforcement(r, 0.05) == Approx(0.25));
+  CHECK(enforcement(r, 0.2) == Approx(1.0));
+  CHECK(enforcement(r, 0.9) == 1.0);
+  r.enforcement_full = 0;
+  CHECK(enforcement(r, 0.0) == 1.0);  // always fully enforced
+
+  // Below enforcement_full an ad is removed with probability ad_detection · strictness/full.
+  std::vector<PersonSpec> people = people_like(1, on_focus);
+  people.push_back({on_focus, 1.0f, 1.0f, 60.0f, true});
+  World w = make_world(2, people);
+  moderation_rules(w.params, 0.1);
+  w.params.moderation.ad_detection = 0.8;
+  add_group(w, on_focus, {{0, owner | moderator}, {1, ad_account}});
+  GroupState& g = w.groups[0];
+  const int trials = 4000;
+  int removed = 0;
+  for (int t = 0; t < trials; ++t) {
+    g.inbox.clear();
+    g.members.state[1] = MemberState::active;
+    push_message(g, 1, MessageKind::ad, on_focus);
+    moderate(w, 0, static_cast<Tick>(t));
+    removed += g.inbox[0].removed;
+    REQUIRE(g.inbox[0].removed == (g.members.state[1] == MemberState::removed));
+  }
+  const double expected = 0.8 * 0.1 / 0.2;
+  CHECK(std::abs(removed / double(trials) - expected) < 5 * binomial_se(expected, trials));
+}
+
+TEST_CASE("off-topic posts are removed with probability strictness", "[mechanism][moderation]") {
+  const int trials = 4000;
+  for (double s : {0.3, 0.7}) {
+    World w = moderation_world(2, s);
+    const double got = removal_share(w, off_focus, trials);
+    INFO("strictness " << s << " removed share " << got);
+    CHECK(std::abs(got - s) < 5 * binomial_se(s, trials));
+  }
+  World lax = moderation_world(2, 0.0);
+  CHECK(removal_share(lax, off_focus, 500) == 0.0);
+  World strict = moderation_world(2, 1.0);
+  CHECK(removal_share(strict, off_focus, 500) == 1.0);
+}
+
+TEST_CASE("on-topic posts are removed with probability false_removal*strictness^2",
+          "[mechanism][moderation]") {
+  const int trials = 4000;
+  World w = moderation_world(2, 0.8);
+  w.params.moderation.false_removal = 0.5;
+  const double expected = 0.5 * 0.8 * 0.8;
+  const double got = removal_share(w, on_focus, trials);
+  CHECK(std::abs(got - expected) < 5 * binomial_se(expected, trials));
+
+  World none = moderation_world(2, 1.0);  // false_removal = 0
+  CHECK(removal_share(none, on_focus, 500) == 0.0);
+}
+
+TEST_CASE("offtopic_below is the cosine threshold for off-topic", "[mechanism][moderation]") {
+  World w = moderation_world(2, 1.0);  // off-topic: always removed; on-topic: never
+  w.params.moderation.offtopic_below = 0.2;
+  const Eigen::VectorXf below = unit({0.1f, std::sqrt(1 - 0.01f)});  // cosine 0.1
+  const Eigen::VectorXf above = unit({0.3f, std::sqrt(1 - 0.09f)});  // cosine 0.3
+  GroupState& g = w.groups[0];
+  push_message(g, 0, MessageKind::content, below);
+  push_message(g, 1, MessageKind::chat, above);
+  moderate(w, 0, 0);
+  CHECK(g.inbox[0].removed);
+  CHECK_FALSE(g.inbox[1].removed);
+}
+
+TEST_CASE("moderators review at most moderators x capacity messages an hour", "[mechanism][moderation]") {
+  SECTION("whole capacity: exactly the first moderators*capacity messages") {
+    World w = moderation_world(10, 1.0, /*moderators=*/2);
+    w.params.moderation.capacity = 1.5;  // 3 reviews an hour
+    GroupState& g = w.groups[0];
+    for (std::uint32_t i = 0; i < 10; ++i) push_message(g, i, MessageKind::content, off_focus);
+    moderate(w, 0, 0);
+    for (std::size_t j = 0; j < 10; ++j) CHECK(g.inbox[j].removed == (j < 3));
+    CHECK(g.today.posts_removed == 3);
+  }
+  SECTION("fractional capacity: the extra review happens with the fractional probability") {
+    World w = moderation_world(10, 1.0, 1);
+    w.params.moderation.capacity = 2.25;
+    GroupState& g = w.groups[0];
+    const int trials = 4000;
+    int three = 0;
+    for (int t = 0; t < trials; ++t) {
+      g.inbox.clear();
+      for (std::uint32_t i = 0; i < 10; ++i) push_message(g, i, MessageKind::content, off_focus);
+      std::fill(g.members.violations.begin(), g.members.violations.end(), 0.0f);
+      moderate(w, 0, static_cast<Tick>(t));
+      int removed = 0;
+      for (const Message& m : g.inbox) removed += m.removed;
+      REQUIRE((removed == 2 || removed == 3));
+      three += removed == 3;
+    }
+    CHECK(std::abs(three / double(trials) - 0.25) < 5 * binomial_se(0.25, trials));
+  }
+}
+
+TEST_CASE("violations accumulate and remove a member at the threshold", "[mechanism][moderation]") {
+  std::vector<PersonSpec> people = people_like(3, on_focus);
+  people[1].value = 4.0f;
+  World w = make_world(2, people);
+  moderation_rules(w.params, 0.5);
+  w.params.moderation.violations_to_remove = 4;  // allowed = ceil(4·0.5) = 2
+  add_group(w, on_focus, {{0, owner | moderator}, {1, top_decile}, {2}});
+  GroupState& g = w.groups[0];
+  REQUIRE(violations_allowed(w.params.moderation, 0.5) == 2);
+  int removed_posts = 0;
+  Tick t = 0;
+  for (; t < 1000 && g.members.present(1); ++t) {
+    g.inbox.clear();
+    push_message(g, 1, MessageKind::content, off_focus);
+    moderate(w, 0, t);
+    removed_posts += g.inbox[0].removed;
+    CHECK(g.members.violations[1] == Approx(removed_posts));
+    CHECK(g.members.present(1) == (removed_posts < 2));
+  }
+  REQUIRE(g.members.state[1] == MemberState::removed);
+  CHECK(removed_posts == 2);
+  CHECK(g.today.posts_removed == 2);
+  CHECK(g.today.removals == 1);
+  CHECK(g.today.leaves == 0);
+  CHECK(g.today.leaver_value == Approx(4.0));
+  CHECK(g.today.leaver_alignment == Approx(1.0));
+  CHECK(g.today.top_decile_departures == 1);
+  CHECK(g.today.other_departures == 0);
+}
+
+TEST_CASE("the owner's posts may be removed but the owner is never removed", "[mechanism][moderation]") {
+  World w = moderation_world(2, 1.0);  // allowed = 1: any violation removes a member
+  w.params.moderation.violations_to_remove = 1;
+  GroupState& g = w.groups[0];
+  g.members.flags[0] = owner | moderator;
+  for (Tick t = 0; t < 5; ++t) {
+    g.inbox.clear();
+    push_message(g, 0, MessageKind::content, off_focus);
+    moderate(w, 0, t);
+    CHECK(g.inbox[0].removed);
+  }
+  CHECK(g.members.present(0));
+  CHECK(g.members.violations[0] == Approx(5.0f));
+  CHECK(g.today.posts_removed == 5);
+  CHECK(g.today.removals == 0);
+  // An ordinary member in the same position is removed at once.
+  g.inbox.clear();
+  push_message(g, 1, MessageKind::content, off_focus);
+  moderate(w, 0, 9);
+  CHECK(g.members.state[1] == MemberState::removed);
+}
+
+TEST_CASE("programme posts are never removed", "[mechanism][moderation]") {
+  World w = moderation_world(2, 1.0);
+  w.params.moderation.false_removal = 1.0;
+  GroupState& g = w.groups[0];
+  for (Tick t = 0; t < 100; ++t) {
+    g.inbox.clear();
+    push_message(g, never, MessageKind::programme, off_focus, 2.0f);
+    push_message(g, never, MessageKind::programme, on_focus, 2.0f);
+    moderate(w, 0, t);
+    REQUIRE_FALSE(g.inbox[0].removed);
+    REQUIRE_FALSE(g.inbox[1].removed);
+  }
+  CHECK(g.today.posts_removed == 0);
+}
+
+TEST_CASE("a dead group is not moderated", "[mechanism][moderation]") {
+  World w = moderation_world(2, 1.0);
+  GroupState& g = w.groups[0];
+  g.alive = false;
+  push_message(g, 0, MessageKind::content, off_focus);
+  moderate(w, 0, 0);
+  CHECK_FALSE(g.inbox[0].removed);
+  CHECK(g.today.posts_removed == 0);
+}
