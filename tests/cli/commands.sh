@@ -8,6 +8,11 @@ tiny_scenario "$WORK/s.toml"
 h5ls -r "$WORK/r.h5" | grep -q '/daily/size *Dataset {7/Inf, 6/Inf}' && pass "/daily/size is [7, 6]" || fail "/daily/size shape: $(h5ls -r "$WORK/r.h5")"
 h5dump -a parameters "$WORK/r.h5" | grep -q 'run.days = 7' && pass "resolved parameters stored" || fail "parameters attribute"
 h5dump -a scenario "$WORK/r.h5" | grep -q 'size = 600' && pass "scenario text stored" || fail "scenario attribute"
+"$COMMSIM" run "$WORK/s.toml" --out "$WORK/snap.h5" --quiet --set run.days=4 --set snapshots.every_days=2 || fail "run with snapshots"
+snap=$(h5ls -r "$WORK/snap.h5" | grep -c '^/snapshots/day_[13]/[a-z_]* *Dataset')
+[ "$snap" = 20 ] && pass "per-member snapshots on days 1 and 3 (10 fields each)" || fail "snapshots: $(h5ls -r "$WORK/snap.h5" | grep snapshots)"
+rows=$(h5dump -H -d /snapshots/day_3/value "$WORK/snap.h5" | sed -n 's/.*DATASPACE  SIMPLE { ( \([0-9]*\) ).*/\1/p')
+[ -n "$rows" ] && [ "$rows" -gt 0 ] && pass "snapshot holds $rows memberships" || fail "snapshot rows '$rows'"
 out=$("$COMMSIM" params) && echo "$out" | grep -q '^run.days ' && pass "params lists run.days" || fail "params"
 n_params=$(echo "$out" | wc -l); [ "$n_params" -gt 20 ] && pass "$n_params parameters" || fail "only $n_params parameters"
 "$COMMSIM" params --markdown | head -n 1 | grep -q '| parameter |' && pass "params --markdown" || fail "params --markdown"
