@@ -9,6 +9,7 @@
 
 #include "sim/batch/toml_util.hpp"
 #include "sim/core/input_error.hpp"
+#include "sim/output/h5_writer.hpp"
 #include "sim/output/hdf5_handle.hpp"
 #include "sim/version.hpp"
 
@@ -31,8 +32,10 @@ struct ManifestRow {
 std::vector<std::string> split(const std::string& s, char sep) {
   std::vector<std::string> out(1);
   for (char c : s) {
-    if (c == sep) out.emplace_back();
-    else out.back() += c;
+    if (c == sep)
+      out.emplace_back();
+    else
+      out.back() += c;
   }
   return out;
 }
@@ -57,7 +60,8 @@ std::vector<ManifestRow> read_manifest(const fs::path& dir, std::vector<std::str
     auto cells = split(line, '\t');
     if (header.empty()) {
       header = cells;
-      if (header.size() < manifest_fixed_columns) throw InputError("'" + (dir / manifest_file_name).string() + "': not a commsim run plan");
+      if (header.size() < manifest_fixed_columns)
+        throw InputError("'" + (dir / manifest_file_name).string() + "': not a commsim run plan");
       columns.assign(header.begin() + manifest_fixed_columns, header.end());
       continue;
     }
@@ -123,8 +127,8 @@ std::int64_t attr_int(hid_t obj, const char* name, std::int64_t fallback) {
 struct Row {
   std::string run_id, file, scenario_name, arm, status = "pending", error;
   std::int64_t point = -1, replicate = -1, seed = -1, days_written = 0, days_planned = 0;
-  std::vector<std::string> setting_paths;              // from the `settings` attribute
-  std::map<std::string, ParamValue> params;            // every parameter of the run
+  std::vector<std::string> setting_paths;    // from the `settings` attribute
+  std::map<std::string, ParamValue> params;  // every parameter of the run
   std::map<std::string, double> summary;
   bool has_file = false;
 };
@@ -170,7 +174,8 @@ void read_run_file(const fs::path& path, Row& row) {
     if (g && H5Oget_info2(g.get(), &info, H5O_INFO_NUM_ATTRS) >= 0) {
       for (hsize_t i = 0; i < info.num_attrs; ++i) {
         char name[512];
-        if (H5Aget_name_by_idx(g.get(), ".", H5_INDEX_NAME, H5_ITER_INC, i, name, sizeof name, H5P_DEFAULT) < 0)
+        if (H5Aget_name_by_idx(g.get(), ".", H5_INDEX_NAME, H5_ITER_INC, i, name, sizeof name,
+                               H5P_DEFAULT) < 0)
           continue;
         if (auto v = read_attr(g.get(), name)) row.params[name] = *v;
       }
@@ -188,7 +193,8 @@ void read_run_file(const fs::path& path, Row& row) {
       hsize_t n = 0;
       H5Sget_simple_extent_dims(space.get(), &n, nullptr);
       std::vector<double> v(n);
-      if (n && H5Dread(set.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data()) < 0) continue;
+      if (n && H5Dread(set.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data()) < 0)
+        continue;
       double sum = 0;
       std::size_t count = 0;
       for (double x : v)
@@ -201,65 +207,8 @@ void read_run_file(const fs::path& path, Row& row) {
 
 // ---- writing --------------------------------------------------------------------------
 
-struct Writer {
-  fs::path path;
-  Handle file;
-  [[noreturn]] void fail(const std::string& what) const {
-    throw OutputError("index '" + path.string() + "': cannot " + what + " (" + h5::last_error() + ")");
-  }
-  Handle group(hid_t parent, const std::string& name) {
-    Handle gcpl(H5Pcreate(H5P_GROUP_CREATE), H5Pclose);
-    H5Pset_obj_track_times(gcpl.get(), false);
-    Handle g(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, gcpl.get(), H5P_DEFAULT), H5Gclose);
-    if (!g) fail("create group " + name);
-    return g;
-  }
-  void dataset(hid_t parent, const std::string& name, hid_t file_type, hid_t mem_type, std::size_t n,
-               const void* data) {
-    hsize_t dims = n;
-    Handle space(H5Screate_simple(1, &dims, nullptr), H5Sclose);
-    Handle dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
-    H5Pset_obj_track_times(dcpl.get(), false);
-    Handle set(H5Dcreate2(parent, name.c_str(), file_type, space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
-               H5Dclose);
-    if (!set || (n && H5Dwrite(set.get(), mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data) < 0))
-      fail("write dataset " + name);
-  }
-  void strings(hid_t parent, const std::string& name, const std::vector<std::string>& v) {
-    Handle type(H5Tcopy(H5T_C_S1), H5Tclose);
-    H5Tset_size(type.get(), H5T_VARIABLE);
-    H5Tset_cset(type.get(), H5T_CSET_UTF8);
-    std::vector<const char*> p;
-    for (const auto& s : v) p.push_back(s.c_str());
-    dataset(parent, name, type.get(), type.get(), v.size(), p.data());
-  }
-  void ints(hid_t parent, const std::string& name, const std::vector<std::int64_t>& v) {
-    dataset(parent, name, H5T_STD_I64LE, H5T_NATIVE_INT64, v.size(), v.data());
-  }
-  void doubles(hid_t parent, const std::string& name, const std::vector<double>& v) {
-    dataset(parent, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, v.size(), v.data());
-  }
-  void bytes(hid_t parent, const std::string& name, const std::vector<std::int8_t>& v) {
-    dataset(parent, name, H5T_STD_I8LE, H5T_NATIVE_INT8, v.size(), v.data());
-  }
-  void attribute(const std::string& name, const ParamValue& value) {
-    Handle space(H5Screate(H5S_SCALAR), H5Sclose);
-    if (auto* i = std::get_if<std::int64_t>(&value)) {
-      Handle a(H5Acreate2(file.get(), name.c_str(), H5T_STD_I64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
-      if (!a || H5Awrite(a.get(), H5T_NATIVE_INT64, i) < 0) fail("write attribute " + name);
-    } else {
-      Handle type(H5Tcopy(H5T_C_S1), H5Tclose);
-      H5Tset_size(type.get(), H5T_VARIABLE);
-      H5Tset_cset(type.get(), H5T_CSET_UTF8);
-      const char* s = std::get<std::string>(value).c_str();
-      Handle a(H5Acreate2(file.get(), name.c_str(), type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
-      if (!a || H5Awrite(a.get(), type.get(), &s) < 0) fail("write attribute " + name);
-    }
-  }
-};
-
 // A column of parameter values written with the type of its first value.
-void write_param_column(Writer& w, hid_t group, const std::string& path,
+void write_param_column(h5::Writer& w, hid_t group, const std::string& path,
                         const std::vector<std::optional<ParamValue>>& values) {
   std::optional<ParamValue> first;
   for (const auto& v : values)
@@ -278,11 +227,13 @@ void write_param_column(Writer& w, hid_t group, const std::string& path,
   for (const auto& v : values) any_real = any_real || (v && std::holds_alternative<double>(*v));
   if (std::holds_alternative<std::string>(*first)) {
     std::vector<std::string> col;
-    for (const auto& v : values) col.push_back(v && std::holds_alternative<std::string>(*v) ? std::get<std::string>(*v) : "");
+    for (const auto& v : values)
+      col.push_back(v && std::holds_alternative<std::string>(*v) ? std::get<std::string>(*v) : "");
     w.strings(group, path, col);
   } else if (std::holds_alternative<bool>(*first)) {
     std::vector<std::int8_t> col;
-    for (const auto& v : values) col.push_back(v ? static_cast<std::int8_t>(as_double(*v) != 0) : std::int8_t{-1});
+    for (const auto& v : values)
+      col.push_back(v ? static_cast<std::int8_t>(as_double(*v) != 0) : std::int8_t{-1});
     w.bytes(group, path, col);
   } else if (std::holds_alternative<std::int64_t>(*first) && !any_real) {
     std::vector<std::int64_t> col;
@@ -310,8 +261,9 @@ void write_manifest(const fs::path& dir, const RunPlan& plan) {
   out << '\n';
   for (std::size_t i = 0; i < plan.runs.size(); ++i) {
     const PlannedRun& r = plan.runs[i];
-    out << i << '\t' << r.run_id << '\t' << plan.file_name(i) << '\t' << plan.sources[r.source].name << '\t'
-        << plan.sources[r.source].arms[r.arm].name << '\t' << r.point << '\t' << r.replicate << '\t' << r.seed;
+    out << i << '\t' << r.run_id << '\t' << plan.file_name(i) << '\t' << plan.sources[r.source].name
+        << '\t' << plan.sources[r.source].arms[r.arm].name << '\t' << r.point << '\t' << r.replicate
+        << '\t' << r.seed;
     Scenario sc = plan.scenario(i);
     for (const auto& c : columns) out << '\t' << format_value(sc.params.value(c));
     out << '\n';
@@ -351,7 +303,8 @@ IndexCounts build_index(const fs::path& dir) {
   std::vector<std::string> others;
   for (const auto& e : fs::directory_iterator(dir)) {
     std::string name = e.path().filename().string();
-    if (e.is_regular_file() && e.path().extension() == ".h5" && name != index_file_name && !listed.count(name))
+    if (e.is_regular_file() && e.path().extension() == ".h5" && name != index_file_name &&
+        !listed.count(name))
       others.push_back(name);
   }
   std::sort(others.begin(), others.end());
@@ -388,19 +341,21 @@ IndexCounts build_index(const fs::path& dir) {
   IndexCounts counts;
   counts.total = rows.size();
   for (const auto& r : rows) {
-    if (r.status == "complete") ++counts.complete;
-    else if (r.status == "failed") ++counts.failed, counts.failures.push_back(r.run_id + ": " + r.error);
-    else if (r.status == "partial") ++counts.partial;
-    else ++counts.pending;
+    if (r.status == "complete")
+      ++counts.complete;
+    else if (r.status == "failed")
+      ++counts.failed, counts.failures.push_back(r.run_id + ": " + r.error);
+    else if (r.status == "partial")
+      ++counts.partial;
+    else
+      ++counts.pending;
   }
 
   const fs::path final_path = dir / index_file_name;
   const fs::path tmp = dir / (std::string(index_file_name) + ".tmp");
-  Writer w{tmp, {}};
   {
-    Handle fcpl(H5Pcreate(H5P_FILE_CREATE), H5Pclose);
-    w.file = Handle(H5Fcreate(tmp.c_str(), H5F_ACC_TRUNC, fcpl.get(), H5P_DEFAULT), H5Fclose);
-    if (!w.file) w.fail("create the file");
+    h5::Writer w(tmp, "index");
+    w.create();
     w.attribute("commsim_version", std::string(version));
     w.attribute("index_format_version", std::int64_t{index_format_version});
     w.attribute("runs_total", static_cast<std::int64_t>(counts.total));
@@ -414,7 +369,7 @@ IndexCounts build_index(const fs::path& dir) {
     w.attribute("parameter_columns", pc);
     w.attribute("summary_columns", sc);
 
-    Handle runs = w.group(w.file.get(), "runs");
+    Handle runs = w.group(w.file(), "runs");
     auto text_col = [&](const char* name, auto get) {
       std::vector<std::string> v;
       for (const auto& r : rows) v.push_back(get(r));
@@ -455,14 +410,13 @@ IndexCounts build_index(const fs::path& dir) {
       }
       w.doubles(summary.get(), m, col);
     }
-    Handle files = w.group(w.file.get(), "files");
+    Handle files = w.group(w.file(), "files");
     for (const auto& r : rows)
-      if (r.has_file &&
-          H5Lcreate_external(r.file.c_str(), "/", files.get(), r.run_id.c_str(), H5P_DEFAULT, H5P_DEFAULT) < 0)
+      if (r.has_file && H5Lcreate_external(r.file.c_str(), "/", files.get(), r.run_id.c_str(),
+                                           H5P_DEFAULT, H5P_DEFAULT) < 0)
         w.fail("link " + r.run_id);
-    if (H5Fflush(w.file.get(), H5F_SCOPE_GLOBAL) < 0) w.fail("flush");
-    w.file.reset();
-  }
+    w.flush();
+  }  // closed here, after the groups
   fs::rename(tmp, final_path);
   return counts;
 }

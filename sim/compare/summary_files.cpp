@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "sim/core/input_error.hpp"
+#include "sim/output/h5_writer.hpp"
 #include "sim/output/hdf5_handle.hpp"
 #include "sim/version.hpp"
 
@@ -42,14 +43,19 @@ std::string csv_text(const std::string& s) {
 std::string md_text(std::string s) {
   std::string out;
   for (char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += "; ";
-    else out += c;
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n')
+      out += "; ";
+    else
+      out += c;
   }
   return out;
 }
 
-std::string percent(double level) { return std::to_string(static_cast<int>(std::lround(level * 100))) + "%"; }
+std::string percent(double level) {
+  return std::to_string(static_cast<int>(std::lround(level * 100))) + "%";
+}
 
 void write_text_atomically(const fs::path& path, const std::string& text) {
   fs::path tmp = path;
@@ -62,72 +68,12 @@ void write_text_atomically(const fs::path& path, const std::string& text) {
   }
   std::error_code ec;
   fs::rename(tmp, path, ec);
-  if (ec) throw OutputError("cannot rename '" + tmp.string() + "' to '" + path.string() + "': " + ec.message());
+  if (ec)
+    throw OutputError("cannot rename '" + tmp.string() + "' to '" + path.string() +
+                      "': " + ec.message());
 }
 
 // ---- summary.h5 -----------------------------------------------------------------------
-
-struct H5Writer {
-  fs::path path;
-  Handle file;
-  [[noreturn]] void fail(const std::string& what) const {
-    throw OutputError("summary '" + path.string() + "': cannot " + what + " (" + h5::last_error() + ")");
-  }
-  Handle group(hid_t parent, const std::string& name) {
-    Handle gcpl(H5Pcreate(H5P_GROUP_CREATE), H5Pclose);
-    H5Pset_obj_track_times(gcpl.get(), false);
-    Handle g(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, gcpl.get(), H5P_DEFAULT), H5Gclose);
-    if (!g) fail("create group " + name);
-    return g;
-  }
-  void dataset(hid_t parent, const std::string& name, hid_t file_type, hid_t mem_type, std::size_t n,
-               const void* data) {
-    hsize_t dims = n;
-    Handle space(H5Screate_simple(1, &dims, nullptr), H5Sclose);
-    Handle dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
-    H5Pset_obj_track_times(dcpl.get(), false);
-    Handle set(H5Dcreate2(parent, name.c_str(), file_type, space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
-               H5Dclose);
-    if (!set || (n && H5Dwrite(set.get(), mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data) < 0))
-      fail("write dataset " + name);
-  }
-  static Handle string_type() {
-    Handle type(H5Tcopy(H5T_C_S1), H5Tclose);
-    H5Tset_size(type.get(), H5T_VARIABLE);
-    H5Tset_cset(type.get(), H5T_CSET_UTF8);
-    return type;
-  }
-  void strings(hid_t parent, const std::string& name, const std::vector<std::string>& v) {
-    Handle type = string_type();
-    std::vector<const char*> p;
-    for (const auto& s : v) p.push_back(s.c_str());
-    dataset(parent, name, type.get(), type.get(), v.size(), p.data());
-  }
-  void ints(hid_t parent, const std::string& name, const std::vector<std::int64_t>& v) {
-    dataset(parent, name, H5T_STD_I64LE, H5T_NATIVE_INT64, v.size(), v.data());
-  }
-  void doubles(hid_t parent, const std::string& name, const std::vector<double>& v) {
-    dataset(parent, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, v.size(), v.data());
-  }
-  void attribute(const std::string& name, const ParamValue& value) {
-    Handle space(H5Screate(H5S_SCALAR), H5Sclose);
-    hid_t f = file.get();
-    bool ok = false;
-    if (auto* i = std::get_if<std::int64_t>(&value)) {
-      Handle a(H5Acreate2(f, name.c_str(), H5T_STD_I64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
-      ok = a && H5Awrite(a.get(), H5T_NATIVE_INT64, i) >= 0;
-    } else if (auto* d = std::get_if<double>(&value)) {
-      Handle a(H5Acreate2(f, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
-      ok = a && H5Awrite(a.get(), H5T_NATIVE_DOUBLE, d) >= 0;
-    } else if (auto* s = std::get_if<std::string>(&value)) {
-      Handle type = string_type();
-      const char* p = s->c_str();
-      Handle a(H5Acreate2(f, name.c_str(), type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
-      ok = a && H5Awrite(a.get(), type.get(), &p) >= 0;
-    }
-    if (!ok) fail("write attribute " + name);
-  }
-};
 
 std::string joined(const std::vector<std::string>& v) {
   std::string out;
@@ -139,18 +85,20 @@ std::string joined(const std::vector<std::string>& v) {
 
 std::string summary_csv(const CompareSummary& s) {
   std::string out =
-      "metric,unit,arm,arm_index,reference_arm,n,mean,sd,ci_low,ci_high,diff,diff_ci_low,diff_ci_high,diff_df,"
+      "metric,unit,arm,arm_index,reference_arm,n,mean,sd,ci_low,ci_high,diff,diff_ci_low,diff_ci_"
+      "high,diff_df,"
       "p_value,hedges_g\n";
   const std::string reference = s.arms.empty() ? "" : s.arms[0].name;
   for (const auto& r : s.rows) {
     const auto& m = s.metrics[r.metric];
     const auto& w = r.vs_reference;
     out += csv_text(m.name) + "," + csv_text(m.unit) + "," + csv_text(s.arms[r.arm].name) + "," +
-           std::to_string(r.arm) + "," + csv_text(reference) + "," + std::to_string(r.stats.n) + "," +
-           csv_number(r.stats.mean) + "," + csv_number(r.stats.sd) + "," + csv_number(r.stats.ci_low) + "," +
-           csv_number(r.stats.ci_high) + "," + csv_number(w.difference) + "," + csv_number(w.ci_low) + "," +
-           csv_number(w.ci_high) + "," + csv_number(w.df) + "," + csv_number(w.p_value) + "," +
-           csv_number(r.hedges_g) + "\n";
+           std::to_string(r.arm) + "," + csv_text(reference) + "," + std::to_string(r.stats.n) +
+           "," + csv_number(r.stats.mean) + "," + csv_number(r.stats.sd) + "," +
+           csv_number(r.stats.ci_low) + "," + csv_number(r.stats.ci_high) + "," +
+           csv_number(w.difference) + "," + csv_number(w.ci_low) + "," + csv_number(w.ci_high) +
+           "," + csv_number(w.df) + "," + csv_number(w.p_value) + "," + csv_number(r.hedges_g) +
+           "\n";
   }
   return out;
 }
@@ -172,8 +120,8 @@ std::string summary_markdown(const CompareSummary& s) {
   const std::string reference = s.arms.empty() ? "" : s.arms[0].name;
   const std::string pct = percent(s.level);
   std::string out = "# Comparison of arms: " + md_text(s.scenario_name) + "\n\n";
-  out += std::to_string(s.arms.size()) + " arms x " + std::to_string(s.replicates) + " replicates = " +
-         std::to_string(s.runs.size()) + " runs, every one complete; seeds " +
+  out += std::to_string(s.arms.size()) + " arms x " + std::to_string(s.replicates) +
+         " replicates = " + std::to_string(s.runs.size()) + " runs, every one complete; seeds " +
          (s.common_seeds ? "common to every arm (common random numbers)" : "independent per arm") +
          "; commsim " + version + ".\n\n";
   out += "**Statistics.** " + methods_text(s.level, reference) + "\n\n";
@@ -185,24 +133,28 @@ std::string summary_markdown(const CompareSummary& s) {
            (settings.empty() ? "(the base as it is)" : md_text(settings)) + " |\n";
   }
   out += "\n## Results\n\n";
-  out += "| metric | arm | n | mean | " + pct + " CI | diff vs " + md_text(reference) + " | " + pct +
-         " CI of diff | Hedges' g | p (Welch) |\n";
+  out += "| metric | arm | n | mean | " + pct + " CI | diff vs " + md_text(reference) + " | " +
+         pct + " CI of diff | Hedges' g | p (Welch) |\n";
   out += "|---|---|---:|---:|---|---:|---|---:|---:|\n";
   for (const auto& r : s.rows) {
     const auto& w = r.vs_reference;
     out += "| " + md_text(s.metrics[r.metric].name) + " | " + md_text(s.arms[r.arm].name) + " | " +
-           std::to_string(r.stats.n) + " | " + md_number(r.stats.mean) + " | [" + md_number(r.stats.ci_low) + ", " +
-           md_number(r.stats.ci_high) + "] | ";
-    if (r.reference) out += "(reference) | | | |\n";
+           std::to_string(r.stats.n) + " | " + md_number(r.stats.mean) + " | [" +
+           md_number(r.stats.ci_low) + ", " + md_number(r.stats.ci_high) + "] | ";
+    if (r.reference)
+      out += "(reference) | | | |\n";
     else
-      out += md_number(w.difference) + " | [" + md_number(w.ci_low) + ", " + md_number(w.ci_high) + "] | " +
-             md_number(r.hedges_g) + " | " + md_number(w.p_value) + " |\n";
+      out += md_number(w.difference) + " | [" + md_number(w.ci_low) + ", " + md_number(w.ci_high) +
+             "] | " + md_number(r.hedges_g) + " | " + md_number(w.p_value) + " |\n";
   }
   out += "\n## Metrics\n\n| metric | unit | definition |\n|---|---|---|\n";
   for (const auto& m : s.metrics)
-    out += "| " + md_text(m.name) + " | " + md_text(m.unit) + " | " + md_text(m.description) + " |\n";
-  out += "\nPer-run values: `runs.csv` and `summary.h5` (`/runs`); every number in `summary.csv` at full "
-         "precision. The run files are `<run id>.h5` in this folder, listed in `index.h5`.\n";
+    out +=
+        "| " + md_text(m.name) + " | " + md_text(m.unit) + " | " + md_text(m.description) + " |\n";
+  out +=
+      "\nPer-run values: `runs.csv` and `summary.h5` (`/runs`); every number in `summary.csv` at "
+      "full "
+      "precision. The run files are `<run id>.h5` in this folder, listed in `index.h5`.\n";
   return out;
 }
 
@@ -211,10 +163,9 @@ void write_summary_h5(const fs::path& path, const CompareSummary& s) {
   h5::silence_library_errors();
   fs::path tmp = path;
   tmp += ".tmp";
-  H5Writer w{tmp, {}};
   {
-    w.file = Handle(H5Fcreate(tmp.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose);
-    if (!w.file) w.fail("create the file");
+    h5::Writer w(tmp, "summary");
+    w.create();
     const std::string reference = s.arms.empty() ? "" : s.arms[0].name;
     std::vector<std::string> arm_names, metric_names;
     for (const auto& a : s.arms) arm_names.push_back(a.name);
@@ -232,7 +183,7 @@ void write_summary_h5(const fs::path& path, const CompareSummary& s) {
     w.attribute("seeds", std::string(s.common_seeds ? "common" : "independent"));
     w.attribute("methods", methods_text(s.level, reference));
 
-    Handle summary = w.group(w.file.get(), "summary");
+    Handle summary = w.group(w.file(), "summary");
     auto text_col = [&](hid_t g, const char* name, auto get, const auto& rows) {
       std::vector<std::string> v;
       for (const auto& r : rows) v.push_back(get(r));
@@ -249,44 +200,71 @@ void write_summary_h5(const fs::path& path, const CompareSummary& s) {
       w.doubles(g, name, v);
     };
     hid_t sg = summary.get();
-    text_col(sg, "metric", [&](const ArmRow& r) { return s.metrics[r.metric].name; }, s.rows);
-    text_col(sg, "unit", [&](const ArmRow& r) { return s.metrics[r.metric].unit; }, s.rows);
-    text_col(sg, "arm", [&](const ArmRow& r) { return s.arms[r.arm].name; }, s.rows);
-    int_col(sg, "arm_index", [](const ArmRow& r) { return r.arm; }, s.rows);
-    int_col(sg, "n", [](const ArmRow& r) { return r.stats.n; }, s.rows);
-    real_col(sg, "mean", [](const ArmRow& r) { return r.stats.mean; }, s.rows);
-    real_col(sg, "sd", [](const ArmRow& r) { return r.stats.sd; }, s.rows);
-    real_col(sg, "ci_low", [](const ArmRow& r) { return r.stats.ci_low; }, s.rows);
-    real_col(sg, "ci_high", [](const ArmRow& r) { return r.stats.ci_high; }, s.rows);
-    real_col(sg, "diff", [](const ArmRow& r) { return r.vs_reference.difference; }, s.rows);
-    real_col(sg, "diff_ci_low", [](const ArmRow& r) { return r.vs_reference.ci_low; }, s.rows);
-    real_col(sg, "diff_ci_high", [](const ArmRow& r) { return r.vs_reference.ci_high; }, s.rows);
-    real_col(sg, "diff_df", [](const ArmRow& r) { return r.vs_reference.df; }, s.rows);
-    real_col(sg, "p_value", [](const ArmRow& r) { return r.vs_reference.p_value; }, s.rows);
-    real_col(sg, "hedges_g", [](const ArmRow& r) { return r.hedges_g; }, s.rows);
+    text_col(
+        sg, "metric", [&](const ArmRow& r) { return s.metrics[r.metric].name; }, s.rows);
+    text_col(
+        sg, "unit", [&](const ArmRow& r) { return s.metrics[r.metric].unit; }, s.rows);
+    text_col(
+        sg, "arm", [&](const ArmRow& r) { return s.arms[r.arm].name; }, s.rows);
+    int_col(
+        sg, "arm_index", [](const ArmRow& r) { return r.arm; }, s.rows);
+    int_col(
+        sg, "n", [](const ArmRow& r) { return r.stats.n; }, s.rows);
+    real_col(
+        sg, "mean", [](const ArmRow& r) { return r.stats.mean; }, s.rows);
+    real_col(
+        sg, "sd", [](const ArmRow& r) { return r.stats.sd; }, s.rows);
+    real_col(
+        sg, "ci_low", [](const ArmRow& r) { return r.stats.ci_low; }, s.rows);
+    real_col(
+        sg, "ci_high", [](const ArmRow& r) { return r.stats.ci_high; }, s.rows);
+    real_col(
+        sg, "diff", [](const ArmRow& r) { return r.vs_reference.difference; }, s.rows);
+    real_col(
+        sg, "diff_ci_low", [](const ArmRow& r) { return r.vs_reference.ci_low; }, s.rows);
+    real_col(
+        sg, "diff_ci_high", [](const ArmRow& r) { return r.vs_reference.ci_high; }, s.rows);
+    real_col(
+        sg, "diff_df", [](const ArmRow& r) { return r.vs_reference.df; }, s.rows);
+    real_col(
+        sg, "p_value", [](const ArmRow& r) { return r.vs_reference.p_value; }, s.rows);
+    real_col(
+        sg, "hedges_g", [](const ArmRow& r) { return r.hedges_g; }, s.rows);
 
-    Handle runs = w.group(w.file.get(), "runs");
+    Handle runs = w.group(w.file(), "runs");
     hid_t rg = runs.get();
-    text_col(rg, "run_id", [](const RunMeasures& r) { return r.run_id; }, s.runs);
-    text_col(rg, "arm", [](const RunMeasures& r) { return r.arm; }, s.runs);
-    int_col(rg, "arm_index", [](const RunMeasures& r) { return r.arm_index; }, s.runs);
-    int_col(rg, "replicate", [](const RunMeasures& r) { return r.replicate; }, s.runs);
-    int_col(rg, "seed", [](const RunMeasures& r) { return r.seed; }, s.runs);
+    text_col(
+        rg, "run_id", [](const RunMeasures& r) { return r.run_id; }, s.runs);
+    text_col(
+        rg, "arm", [](const RunMeasures& r) { return r.arm; }, s.runs);
+    int_col(
+        rg, "arm_index", [](const RunMeasures& r) { return r.arm_index; }, s.runs);
+    int_col(
+        rg, "replicate", [](const RunMeasures& r) { return r.replicate; }, s.runs);
+    int_col(
+        rg, "seed", [](const RunMeasures& r) { return r.seed; }, s.runs);
     Handle values = w.group(rg, "metrics");
     for (std::size_t m = 0; m < s.metrics.size(); ++m)
-      real_col(values.get(), s.metrics[m].name.c_str(), [m](const RunMeasures& r) { return r.values[m]; }, s.runs);
+      real_col(
+          values.get(), s.metrics[m].name.c_str(),
+          [m](const RunMeasures& r) { return r.values[m]; }, s.runs);
 
-    Handle metrics = w.group(w.file.get(), "metrics");
+    Handle metrics = w.group(w.file(), "metrics");
     hid_t mg = metrics.get();
-    text_col(mg, "name", [](const MetricInfo& m) { return m.name; }, s.metrics);
-    text_col(mg, "unit", [](const MetricInfo& m) { return m.unit; }, s.metrics);
-    text_col(mg, "description", [](const MetricInfo& m) { return m.description; }, s.metrics);
-    if (H5Fflush(w.file.get(), H5F_SCOPE_GLOBAL) < 0) w.fail("flush");
-    if (H5Fclose(w.file.release()) < 0) w.fail("close");
+    text_col(
+        mg, "name", [](const MetricInfo& m) { return m.name; }, s.metrics);
+    text_col(
+        mg, "unit", [](const MetricInfo& m) { return m.unit; }, s.metrics);
+    text_col(
+        mg, "description", [](const MetricInfo& m) { return m.description; }, s.metrics);
+    w.flush();
+    w.close();
   }
   std::error_code ec;
   fs::rename(tmp, path, ec);
-  if (ec) throw OutputError("cannot rename '" + tmp.string() + "' to '" + path.string() + "': " + ec.message());
+  if (ec)
+    throw OutputError("cannot rename '" + tmp.string() + "' to '" + path.string() +
+                      "': " + ec.message());
 }
 
 void write_summary_files(const fs::path& dir, const CompareSummary& s) {

@@ -8,8 +8,9 @@
 #include <cmath>
 #include <cstring>
 
-#include "sim/core/input_error.hpp"
 #include "sim/core/clock.hpp"
+#include "sim/core/input_error.hpp"
+#include "sim/output/h5_writer.hpp"
 #include "sim/version.hpp"
 
 namespace sim {
@@ -17,20 +18,7 @@ namespace {
 
 using h5::Handle;
 
-Handle string_type() {
-  Handle t(H5Tcopy(H5T_C_S1), H5Tclose);
-  H5Tset_size(t.get(), H5T_VARIABLE);
-  H5Tset_cset(t.get(), H5T_CSET_UTF8);
-  return t;
-}
-
-// Property lists that leave out modification times, so that the same run gives the same
-// bytes.
-Handle untimed_group_plist() {
-  Handle p(H5Pcreate(H5P_GROUP_CREATE), H5Pclose);
-  H5Pset_obj_track_times(p.get(), false);
-  return p;
-}
+using h5::untimed_group_plist;
 
 }  // namespace
 
@@ -42,32 +30,15 @@ void RunFile::fail(const std::string& what) const {
 
 void RunFile::set_attribute(const std::string& name, const ParamValue& value, hid_t object) {
   if (object < 0) object = file_.get();
-  if (H5Aexists(object, name.c_str()) > 0) H5Adelete(object, name.c_str());
-  Handle space(H5Screate(H5S_SCALAR), H5Sclose);
-  Handle attr;
-  herr_t rc = -1;
-  if (auto* i = std::get_if<std::int64_t>(&value)) {
-    attr = Handle(H5Acreate2(object, name.c_str(), H5T_STD_I64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
-    if (attr) rc = H5Awrite(attr.get(), H5T_NATIVE_INT64, i);
-  } else if (auto* d = std::get_if<double>(&value)) {
-    attr = Handle(H5Acreate2(object, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
-    if (attr) rc = H5Awrite(attr.get(), H5T_NATIVE_DOUBLE, d);
-  } else if (auto* b = std::get_if<bool>(&value)) {
-    std::int8_t v = *b ? 1 : 0;
-    attr = Handle(H5Acreate2(object, name.c_str(), H5T_STD_I8LE, space.get(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
-    if (attr) rc = H5Awrite(attr.get(), H5T_NATIVE_INT8, &v);
-  } else {
-    Handle type = string_type();
-    const char* s = std::get<std::string>(value).c_str();
-    attr = Handle(H5Acreate2(object, name.c_str(), type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
-    if (attr) rc = H5Awrite(attr.get(), type.get(), &s);
-  }
-  if (rc < 0) fail("write attribute '" + name + "'");
+  h5::write_attribute(object, name, value, [&] { fail("write attribute '" + name + "'"); });
 }
 
 RunFile::RunFile(std::filesystem::path path, const RunHeader& header, std::vector<MetricSpec> daily,
                  std::vector<MetricSpec> platform, RunFileOptions options)
-    : path_(std::move(path)), options_(options), daily_(std::move(daily)), platform_(std::move(platform)) {
+    : path_(std::move(path)),
+      options_(options),
+      daily_(std::move(daily)),
+      platform_(std::move(platform)) {
   std::lock_guard lock(h5::library_lock());
   h5::silence_library_errors();
   options_.chunk_days = std::max<std::size_t>(1, options_.chunk_days);
@@ -91,7 +62,8 @@ RunFile::RunFile(std::filesystem::path path, const RunHeader& header, std::vecto
   if (header.parameters) {
     set_attribute("parameters", header.parameters->to_toml());
     Handle gcpl = untimed_group_plist();
-    Handle group(H5Gcreate2(file_.get(), "parameters", H5P_DEFAULT, gcpl.get(), H5P_DEFAULT), H5Gclose);
+    Handle group(H5Gcreate2(file_.get(), "parameters", H5P_DEFAULT, gcpl.get(), H5P_DEFAULT),
+                 H5Gclose);
     if (!group) fail("create group /parameters");
     for (const auto& spec : header.parameters->registry().all())
       set_attribute(spec.path, header.parameters->value(spec.path), group.get());
@@ -104,7 +76,8 @@ RunFile::RunFile(std::filesystem::path path, const RunHeader& header, std::vecto
 void RunFile::create_series(const std::string& group_name, const std::vector<MetricSpec>& specs,
                             int rank) {
   Handle gcpl = untimed_group_plist();
-  Handle group(H5Gcreate2(file_.get(), group_name.c_str(), H5P_DEFAULT, gcpl.get(), H5P_DEFAULT), H5Gclose);
+  Handle group(H5Gcreate2(file_.get(), group_name.c_str(), H5P_DEFAULT, gcpl.get(), H5P_DEFAULT),
+               H5Gclose);
   if (!group) fail("create group /" + group_name);
   auto& sets = rank == 2 ? daily_sets_ : platform_sets_;
   for (const auto& spec : specs) {
@@ -166,9 +139,10 @@ void RunFile::flush() {
       const std::uint64_t chunk_rows = (rows + options_.chunk_days - 1) / options_.chunk_days + 1;
       const std::uint64_t chunks_across = (width + options_.group_chunk - 1) / options_.group_chunk;
       const std::uint64_t chunk_bytes = options_.chunk_days * sizeof(double);
-      reserve_disk_space(chunk_rows * chunk_bytes *
-                             (daily_.size() * chunks_across * options_.group_chunk + platform_.size()) +
-                         (daily_.size() + platform_.size()) * 4096 + (64u << 10));
+      reserve_disk_space(
+          chunk_rows * chunk_bytes *
+              (daily_.size() * chunks_across * options_.group_chunk + platform_.size()) +
+          (daily_.size() + platform_.size()) * 4096 + (64u << 10));
     } catch (...) {
       broken_ = true;
       throw;
@@ -181,13 +155,15 @@ void RunFile::flush() {
       hsize_t start[2] = {days_written_, 0}, count[2] = {rows, width};
       H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start, nullptr, count, nullptr);
       Handle mem_space(H5Screate_simple(rank, count, nullptr), H5Sclose);
-      if (H5Dwrite(set, H5T_NATIVE_DOUBLE, mem_space.get(), file_space.get(), H5P_DEFAULT, block.data()) < 0)
+      if (H5Dwrite(set, H5T_NATIVE_DOUBLE, mem_space.get(), file_space.get(), H5P_DEFAULT,
+                   block.data()) < 0)
         fail("write dataset " + name);
     };
     for (std::size_t m = 0; m < daily_sets_.size(); ++m) {
       std::fill(block.begin(), block.end(), std::nan(""));
       for (hsize_t r = 0; r < rows; ++r)
-        for (std::size_t g = 0; g < pending_[r].groups; ++g) block[r * width + g] = pending_[r].at(m, g);
+        for (std::size_t g = 0; g < pending_[r].groups; ++g)
+          block[r * width + g] = pending_[r].at(m, g);
       write(daily_sets_[m].get(), 2, "/daily/" + daily_[m].name);
     }
     for (std::size_t m = 0; m < platform_sets_.size(); ++m) {
@@ -213,7 +189,8 @@ void RunFile::write_table(const std::string& group_name, const std::string& name
     Handle gcpl = untimed_group_plist();
     Handle lcpl(H5Pcreate(H5P_LINK_CREATE), H5Pclose);
     H5Pset_create_intermediate_group(lcpl.get(), 1);
-    group = Handle(H5Gcreate2(file_.get(), group_name.c_str(), lcpl.get(), gcpl.get(), H5P_DEFAULT), H5Gclose);
+    group = Handle(H5Gcreate2(file_.get(), group_name.c_str(), lcpl.get(), gcpl.get(), H5P_DEFAULT),
+                   H5Gclose);
   }
   if (!group) fail("create group " + group_name);
   hsize_t n = values.size();
@@ -226,8 +203,11 @@ void RunFile::write_table(const std::string& group_name, const std::string& name
     H5Pset_shuffle(dcpl.get());
     H5Pset_deflate(dcpl.get(), static_cast<unsigned>(options_.compression));
   }
-  Handle set(H5Dcreate2(group.get(), name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT), H5Dclose);
-  if (!set || H5Dwrite(set.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()) < 0)
+  Handle set(H5Dcreate2(group.get(), name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT,
+                        dcpl.get(), H5P_DEFAULT),
+             H5Dclose);
+  if (!set ||
+      H5Dwrite(set.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()) < 0)
     fail("write dataset " + group_name + "/" + name);
   set_attribute("unit", unit, set.get());
   set_attribute("description", description, set.get());
@@ -245,7 +225,8 @@ void RunFile::finish() {
   if (H5Fclose(file_.release()) < 0) fail("close the file");
   finished_ = true;
   // Give back the space reserved for writes that never came.
-  if (used > 0 && std::filesystem::file_size(path_) > used) std::filesystem::resize_file(path_, used);
+  if (used > 0 && std::filesystem::file_size(path_) > used)
+    std::filesystem::resize_file(path_, used);
 }
 
 RunFile::~RunFile() {
