@@ -10,13 +10,11 @@
 namespace cli {
 
 void add_scenario_options(cxxopts::Options& options) {
-  options.add_options()
-      ("seed", "base seed (overrides run.seed)", cxxopts::value<std::uint64_t>())
-      ("set", "override a parameter: section.key=value (repeatable)",
-       cxxopts::value<std::vector<std::string>>())
-      ("threads", "worker threads (default: all cores)", cxxopts::value<int>()->default_value("0"))
-      ("quiet", "no progress output")
-      ("h,help", "show this help");
+  options.add_options()("seed", "base seed (overrides run.seed)", cxxopts::value<std::uint64_t>())(
+      "set", "override a parameter: section.key=value (repeatable)",
+      cxxopts::value<std::vector<std::string>>())("threads", "worker threads (default: all cores)",
+                                                  cxxopts::value<int>()->default_value("0"))(
+      "quiet", "no progress output")("h,help", "show this help");
 }
 
 sim::Scenario load_scenario_from(const cxxopts::ParseResult& args, const std::string& path) {
@@ -29,7 +27,8 @@ sim::Scenario load_scenario_from(const cxxopts::ParseResult& args, const std::st
 
 std::unique_ptr<tbb::global_control> limit_threads(const cxxopts::ParseResult& args) {
   int n = args["threads"].as<int>();
-  if (n < 0) throw sim::InputError("--threads " + std::to_string(n) + ": must be 0 (all cores) or more");
+  if (n < 0)
+    throw sim::InputError("--threads " + std::to_string(n) + ": must be 0 (all cores) or more");
   if (n == 0) return nullptr;
   return std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,
                                                static_cast<std::size_t>(n));
@@ -43,7 +42,9 @@ extern "C" void on_signal(int sig) {
 }
 }  // namespace
 
-const std::atomic<bool>& stop_requested() { return stop_flag; }
+const std::atomic<bool>& stop_requested() {
+  return stop_flag;
+}
 
 void install_interrupt_handlers() {
   std::signal(SIGINT, on_signal);

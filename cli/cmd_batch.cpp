@@ -29,8 +29,10 @@ std::vector<std::string> expand_scenario_paths(const std::vector<std::string>& g
     if (fs::is_directory(g)) {
       std::vector<std::string> found;
       for (const auto& e : fs::directory_iterator(g))
-        if (e.is_regular_file() && e.path().extension() == ".toml") found.push_back(e.path().string());
-      if (found.empty()) throw sim::InputError("folder '" + g + "' holds no scenario files (*.toml)");
+        if (e.is_regular_file() && e.path().extension() == ".toml")
+          found.push_back(e.path().string());
+      if (found.empty())
+        throw sim::InputError("folder '" + g + "' holds no scenario files (*.toml)");
       std::sort(found.begin(), found.end());
       out.insert(out.end(), found.begin(), found.end());
     } else {
@@ -57,19 +59,23 @@ void print_failures(const sim::batch::IndexCounts& counts) {
 
 int run_batch_command(int argc, char** argv, BatchMode mode) {
   const char* name = mode == BatchMode::sweep ? "commsim sweep" : "commsim batch";
-  cxxopts::Options options(name, mode == BatchMode::sweep
-                                     ? "Run the [sweep] of a scenario file: every design point, arm and "
-                                       "replicate, one HDF5 file each, plus DIR/index.h5."
-                                     : "Run many scenario files (their arms, sweep points and replicates), one "
-                                       "HDF5 file per run, plus DIR/index.h5.");
-  options.add_options()("files", "scenario files or folders", cxxopts::value<std::vector<std::string>>())(
+  cxxopts::Options options(
+      name, mode == BatchMode::sweep
+                ? "Run the [sweep] of a scenario file: every design point, arm and "
+                  "replicate, one HDF5 file each, plus DIR/index.h5."
+                : "Run many scenario files (their arms, sweep points and replicates), one "
+                  "HDF5 file per run, plus DIR/index.h5.");
+  options.add_options()("files", "scenario files or folders",
+                        cxxopts::value<std::vector<std::string>>())(
       "o,out", "output folder (one file per run, index.h5)", cxxopts::value<std::string>())(
       "replicates", "runs per arm and point (overrides [replicates] count)", cxxopts::value<int>())(
-      "jobs", "runs at once on this machine (default: --threads, or all cores)", cxxopts::value<int>())(
-      "resume", "keep complete runs already in --out, redo partial and failed ones")(
+      "jobs", "runs at once on this machine (default: --threads, or all cores)",
+      cxxopts::value<int>())("resume",
+                             "keep complete runs already in --out, redo partial and failed ones")(
       "overwrite", "rerun every run even when --out already holds its file")(
       "fail-fast", "stop at the first failed run (default: record it and go on)")(
-      "shard", "run only shard I of N (0 <= I < N): for Slurm job arrays", cxxopts::value<std::string>())(
+      "shard", "run only shard I of N (0 <= I < N): for Slurm job arrays",
+      cxxopts::value<std::string>())(
       "mpi", "spread the runs over MPI ranks (mpirun -np N commsim ... --mpi)")(
       "dry-run", "list the planned runs (id, seed, settings) and exit")(
       "bench", "print throughput figures (runs, seconds, runs/s) on stdout at the end");
@@ -85,7 +91,8 @@ int run_batch_command(int argc, char** argv, BatchMode mode) {
   if (use_mpi) mpi = std::make_unique<sim::batch::MpiSession>(nullptr, nullptr);
   const bool root = !mpi || mpi->rank() == 0;
 #else
-  if (use_mpi) throw sim::InputError("--mpi: this commsim was built without MPI (COMMSIM_WITH_MPI=OFF)");
+  if (use_mpi)
+    throw sim::InputError("--mpi: this commsim was built without MPI (COMMSIM_WITH_MPI=OFF)");
   const bool root = true;
 #endif
 
@@ -103,7 +110,8 @@ int run_batch_command(int argc, char** argv, BatchMode mode) {
       throw sim::InputError("--shard and --mpi: use one (a Slurm job array, or one MPI job)");
     if (args.count("shard")) shard = sim::batch::parse_shard(args["shard"].as<std::string>());
     if (args.count("jobs") && args["jobs"].as<int>() < 1)
-      throw sim::InputError("--jobs " + std::to_string(args["jobs"].as<int>()) + ": must be at least 1");
+      throw sim::InputError("--jobs " + std::to_string(args["jobs"].as<int>()) +
+                            ": must be at least 1");
     auto files = expand_scenario_paths(args["files"].as<std::vector<std::string>>());
     if (mode == BatchMode::sweep && files.size() != 1)
       throw sim::InputError("commsim sweep takes one scenario file (commsim batch takes several)");
@@ -113,7 +121,8 @@ int run_batch_command(int argc, char** argv, BatchMode mode) {
     if (args.count("replicates")) po.replicates = args["replicates"].as<int>();
     plan = sim::batch::plan_runs(files, models::all_params(), po);
     if (mode == BatchMode::sweep && !plan.sources[0].sweep)
-      throw sim::InputError(files[0] + ": no [sweep] section (commsim batch runs a file's arms and replicates)");
+      throw sim::InputError(
+          files[0] + ": no [sweep] section (commsim batch runs a file's arms and replicates)");
     out = args["out"].as<std::string>();
     if (fs::exists(out) && !fs::is_directory(out))
       throw sim::InputError("--out '" + out.string() + "' exists and is not a folder");
@@ -151,7 +160,8 @@ int run_batch_command(int argc, char** argv, BatchMode mode) {
       if (existing) {
         ok = false;
         why = "'" + out.string() + "' already holds " + std::to_string(existing) +
-              " run files of this plan: add --resume to keep the complete ones, --overwrite to redo them all, "
+              " run files of this plan: add --resume to keep the complete ones, --overwrite to "
+              "redo them all, "
               "or choose another --out";
       }
     }
@@ -173,32 +183,37 @@ int run_batch_command(int argc, char** argv, BatchMode mode) {
   bo.quiet = args.count("quiet") > 0;
   if (args.count("jobs")) bo.jobs = static_cast<std::size_t>(args["jobs"].as<int>());
   bo.label = mode == BatchMode::sweep ? "sweep" : "batch";
-  if (shard) bo.label += " shard " + std::to_string(shard->index) + "/" + std::to_string(shard->count);
+  if (shard)
+    bo.label += " shard " + std::to_string(shard->index) + "/" + std::to_string(shard->count);
   bo.stop = &stop_requested();
 
   sim::batch::BatchSummary summary;
 #ifdef COMMSIM_WITH_MPI
-  if (mpi) summary = sim::batch::run_mpi(*mpi, plan, selected, models::make_model, bo);
+  if (mpi)
+    summary = sim::batch::run_mpi(*mpi, plan, selected, models::make_model, bo);
   else
 #endif
     summary = sim::batch::run_local(plan, selected, models::make_model, bo);
   if (!root) return summary.interrupted ? 130 : summary.failed ? 4 : 0;
 
   if (args.count("bench")) {
-    std::printf("runs              %zu\n", summary.complete + summary.failed + summary.partial - summary.reused);
+    std::printf("runs              %zu\n",
+                summary.complete + summary.failed + summary.partial - summary.reused);
     std::printf("jobs              %zu\n", bo.jobs ? bo.jobs : sim::batch::default_jobs());
     std::printf("runs_per_s        %.4g\n", summary.runs_per_second);
   }
   if (shard) {
     if (!bo.quiet)
-      std::fprintf(stderr, "%s: done; when every shard is done, `commsim index %s` writes the index\n",
+      std::fprintf(stderr,
+                   "%s: done; when every shard is done, `commsim index %s` writes the index\n",
                    bo.label.c_str(), out.c_str());
   } else {
     auto counts = sim::batch::build_index(out);
     if (!bo.quiet) {
-      std::fprintf(stderr, "index: %s (%zu runs: %zu complete, %zu failed, %zu partial, %zu pending)\n",
-                   (out / sim::batch::index_file_name).c_str(), counts.total, counts.complete, counts.failed,
-                   counts.partial, counts.pending);
+      std::fprintf(stderr,
+                   "index: %s (%zu runs: %zu complete, %zu failed, %zu partial, %zu pending)\n",
+                   (out / sim::batch::index_file_name).c_str(), counts.total, counts.complete,
+                   counts.failed, counts.partial, counts.pending);
       print_failures(counts);
     }
   }
@@ -214,6 +229,8 @@ int run_batch_command(int argc, char** argv, BatchMode mode) {
   return summary.failed ? 4 : 0;
 }
 
-int batch_main(int argc, char** argv) { return run_batch_command(argc, argv, BatchMode::batch); }
+int batch_main(int argc, char** argv) {
+  return run_batch_command(argc, argv, BatchMode::batch);
+}
 
 }  // namespace cli

@@ -11,16 +11,19 @@
 namespace cli {
 
 int bench_main(int argc, char** argv) {
-  cxxopts::Options options("commsim bench", "Measure ticks/s, member-ticks/s and peak memory of a scenario.");
+  cxxopts::Options options("commsim bench",
+                           "Measure ticks/s, member-ticks/s and peak memory of a scenario.");
   options.add_options()("scenario", "scenario file (TOML)", cxxopts::value<std::string>())(
       "days", "simulate this many days instead of run.days", cxxopts::value<int>());
   add_scenario_options(options);
   options.parse_positional({"scenario"});
   auto args = options.parse(argc, argv);
   if (wants_help(options, args)) return 0;
-  if (!args.count("scenario")) throw sim::InputError("no scenario file given (commsim bench SCENARIO.toml)");
+  if (!args.count("scenario"))
+    throw sim::InputError("no scenario file given (commsim bench SCENARIO.toml)");
   sim::Scenario scenario = load_scenario_from(args, args["scenario"].as<std::string>());
-  if (args.count("days")) sim::apply_override(scenario.params, "run.days=" + std::to_string(args["days"].as<int>()));
+  if (args.count("days"))
+    sim::apply_override(scenario.params, "run.days=" + std::to_string(args["days"].as<int>()));
   auto threads = limit_threads(args);
 
   sim::RunRequest req;
@@ -31,9 +34,11 @@ int bench_main(int argc, char** argv) {
   const auto& r = outcome.report;
   const double ticks = static_cast<double>(r.days) * sim::ticks_per_day;
   std::printf("scenario          %s\n", scenario.path.c_str());
-  std::printf("threads           %d\n", tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism) > 0
-                                         ? static_cast<int>(tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism))
-                                         : 0);
+  std::printf("threads           %d\n",
+              tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism) > 0
+                  ? static_cast<int>(tbb::global_control::active_value(
+                        tbb::global_control::max_allowed_parallelism))
+                  : 0);
   std::printf("days              %u\n", r.days);
   std::printf("setup_s           %.3f\n", outcome.setup_seconds);
   std::printf("run_s             %.3f\n", r.seconds);

@@ -27,7 +27,8 @@ namespace fs = std::filesystem;
 constexpr int min_replicates = 2;
 
 // Where `section` (and `section.key`) were written in the file; the file alone if unknown.
-sim::SourcePlace place_in_file(const std::string& file, const std::string& section, const std::string& key = "") {
+sim::SourcePlace place_in_file(const std::string& file, const std::string& section,
+                               const std::string& key = "") {
   try {
     toml::table doc = toml::parse_file(file);
     auto* t = doc.get(section) ? doc.get(section)->as_table() : nullptr;
@@ -39,25 +40,29 @@ sim::SourcePlace place_in_file(const std::string& file, const std::string& secti
 }
 
 // Checks that the plan is one a comparison can be made of: arms, no sweep, replicates >= 2.
-void check_plan(const sim::batch::RunPlan& plan, const std::string& file, bool replicates_from_command_line) {
+void check_plan(const sim::batch::RunPlan& plan, const std::string& file,
+                bool replicates_from_command_line) {
   const sim::batch::SourcePlan& sp = plan.sources.at(0);
   if (!sp.has_arms)
-    throw sim::InputError(sim::SourcePlace{file, 0, 0},
-                          "declares no arms: compare runs the arms of a file ([arms.control], [arms.failure], "
-                          "...) and compares each with the first; see docs/cluster.md, \"Arms and replicates\"");
+    throw sim::InputError(
+        sim::SourcePlace{file, 0, 0},
+        "declares no arms: compare runs the arms of a file ([arms.control], [arms.failure], "
+        "...) and compares each with the first; see docs/cluster.md, \"Arms and replicates\"");
   if (sp.arms.size() < 2)
     throw sim::InputError(place_in_file(file, "arms"),
                           "key 'arms': declares one arm ('" + sp.arms[0].name +
                               "'); compare needs two or more (the first is the reference)");
   if (sp.sweep)
-    throw sim::InputError(place_in_file(file, "sweep"),
-                          "key 'sweep': compare runs arms x replicates only; run sweeps with `commsim sweep`");
+    throw sim::InputError(
+        place_in_file(file, "sweep"),
+        "key 'sweep': compare runs arms x replicates only; run sweeps with `commsim sweep`");
   if (sp.replicates < min_replicates && !replicates_from_command_line) {
     sim::SourcePlace at = place_in_file(file, "replicates", "count");
     std::string why = "compare needs at least " + std::to_string(min_replicates) +
                       " replicates per arm (a confidence interval needs two runs)";
     if (at.line > 0)
-      throw sim::InputError(at, "key 'replicates.count': " + std::to_string(sp.replicates) + " replicate; " + why);
+      throw sim::InputError(
+          at, "key 'replicates.count': " + std::to_string(sp.replicates) + " replicate; " + why);
     throw sim::InputError(sim::SourcePlace{file, 0, 0},
                           "no [replicates] count (1 replicate by default); " + why +
                               ": add `[replicates] count = 5` or --replicates 5");
@@ -84,15 +89,20 @@ std::vector<std::string> unfinished_runs(const sim::batch::RunPlan& plan, const 
 }  // namespace
 
 int compare_main(int argc, char** argv) {
-  cxxopts::Options options("commsim compare",
-                           "Run every arm x replicate of a scenario file with [arms.NAME] tables (one HDF5 file "
-                           "per run, plus DIR/index.h5), then compare the arms on the headline metrics: "
-                           "DIR/summary.md, summary.csv, runs.csv, summary.h5 (mean and 95% CI per arm; "
-                           "difference from the first arm with Welch's 95% CI; Hedges' g).");
-  options.add_options()("file", "scenario file with arms", cxxopts::value<std::vector<std::string>>())(
-      "o,out", "output folder (one file per run, index.h5, summary.*)", cxxopts::value<std::string>())(
-      "replicates", "runs per arm, at least 2 (overrides [replicates] count)", cxxopts::value<int>())(
-      "jobs", "runs at once on this machine (default: --threads, or all cores)", cxxopts::value<int>())(
+  cxxopts::Options options(
+      "commsim compare",
+      "Run every arm x replicate of a scenario file with [arms.NAME] tables (one HDF5 file "
+      "per run, plus DIR/index.h5), then compare the arms on the headline metrics: "
+      "DIR/summary.md, summary.csv, runs.csv, summary.h5 (mean and 95% CI per arm; "
+      "difference from the first arm with Welch's 95% CI; Hedges' g).");
+  options.add_options()("file", "scenario file with arms",
+                        cxxopts::value<std::vector<std::string>>())(
+      "o,out", "output folder (one file per run, index.h5, summary.*)",
+      cxxopts::value<std::string>())("replicates",
+                                     "runs per arm, at least 2 (overrides [replicates] count)",
+                                     cxxopts::value<int>())(
+      "jobs", "runs at once on this machine (default: --threads, or all cores)",
+      cxxopts::value<int>())(
       "resume", "keep complete runs already in --out, redo missing, partial and failed ones")(
       "overwrite", "rerun every run even when --out already holds its file");
   add_scenario_options(options);
@@ -102,9 +112,12 @@ int compare_main(int argc, char** argv) {
   if (wants_help(options, args)) return 0;
 
   // Everything is checked before anything is run or written.
-  if (!args.count("file")) throw sim::InputError("no scenario file given (commsim compare SCENARIO --out DIR)");
+  if (!args.count("file"))
+    throw sim::InputError("no scenario file given (commsim compare SCENARIO --out DIR)");
   const auto files = args["file"].as<std::vector<std::string>>();
-  if (files.size() != 1) throw sim::InputError("compare takes one scenario file (got " + std::to_string(files.size()) + ")");
+  if (files.size() != 1)
+    throw sim::InputError("compare takes one scenario file (got " + std::to_string(files.size()) +
+                          ")");
   if (!args.count("out")) throw sim::InputError("no output folder given: add --out DIR");
   if (args.count("resume") && args.count("overwrite"))
     throw sim::InputError("--resume and --overwrite contradict each other: pick one");
@@ -113,8 +126,10 @@ int compare_main(int argc, char** argv) {
                           ": compare needs at least " + std::to_string(min_replicates) +
                           " replicates per arm (a confidence interval needs two runs)");
   if (args.count("jobs") && args["jobs"].as<int>() < 1)
-    throw sim::InputError("--jobs " + std::to_string(args["jobs"].as<int>()) + ": must be at least 1");
-  if (fs::is_directory(files[0])) throw sim::InputError("'" + files[0] + "' is a folder; compare takes one scenario file");
+    throw sim::InputError("--jobs " + std::to_string(args["jobs"].as<int>()) +
+                          ": must be at least 1");
+  if (fs::is_directory(files[0]))
+    throw sim::InputError("'" + files[0] + "' is a folder; compare takes one scenario file");
 
   sim::batch::PlanOptions po;
   if (args.count("set")) po.overrides = args["set"].as<std::vector<std::string>>();
@@ -133,11 +148,13 @@ int compare_main(int argc, char** argv) {
   if (ec) throw sim::OutputError("cannot create folder '" + out.string() + "': " + ec.message());
   if (!args.count("resume") && !args.count("overwrite")) {
     std::size_t existing = 0;
-    for (std::size_t i = 0; i < plan.runs.size(); ++i) existing += fs::exists(out / plan.file_name(i)) ? 1 : 0;
+    for (std::size_t i = 0; i < plan.runs.size(); ++i)
+      existing += fs::exists(out / plan.file_name(i)) ? 1 : 0;
     if (existing)
-      throw sim::InputError("'" + out.string() + "' already holds " + std::to_string(existing) +
-                            " run files of this comparison: add --resume to keep the complete ones, --overwrite "
-                            "to redo them all, or choose another --out");
+      throw sim::InputError(
+          "'" + out.string() + "' already holds " + std::to_string(existing) +
+          " run files of this comparison: add --resume to keep the complete ones, --overwrite "
+          "to redo them all, or choose another --out");
   }
   // A summary describes a finished set of runs: drop any earlier one before runs change.
   sim::compare::remove_summary_files(out);
@@ -156,9 +173,10 @@ int compare_main(int argc, char** argv) {
 
   const auto counts = sim::batch::build_index(out);
   if (!bo.quiet)
-    std::fprintf(stderr, "index: %s (%zu runs: %zu complete, %zu failed, %zu partial, %zu pending)\n",
-                 (out / sim::batch::index_file_name).c_str(), counts.total, counts.complete, counts.failed,
-                 counts.partial, counts.pending);
+    std::fprintf(stderr,
+                 "index: %s (%zu runs: %zu complete, %zu failed, %zu partial, %zu pending)\n",
+                 (out / sim::batch::index_file_name).c_str(), counts.total, counts.complete,
+                 counts.failed, counts.partial, counts.pending);
   const auto unfinished = unfinished_runs(plan, out);
   if (ran.interrupted || !unfinished.empty()) {
     // Listed even with --quiet: the exit code alone does not say which runs to look at.
@@ -172,13 +190,15 @@ int compare_main(int argc, char** argv) {
       std::fprintf(stderr, "  %s\n", line.c_str());
     }
     if (ran.interrupted) {
-      std::fprintf(stderr, "compare: interrupted; no summary written; rerun with --resume to finish\n");
+      std::fprintf(stderr,
+                   "compare: interrupted; no summary written; rerun with --resume to finish\n");
       return 130;
     }
-    std::fprintf(stderr,
-                 "compare: %zu of %zu runs did not complete; no summary written (fix the cause, then rerun "
-                 "with --resume)\n",
-                 unfinished.size(), plan.runs.size());
+    std::fprintf(
+        stderr,
+        "compare: %zu of %zu runs did not complete; no summary written (fix the cause, then rerun "
+        "with --resume)\n",
+        unfinished.size(), plan.runs.size());
     return 4;
   }
 
@@ -187,8 +207,11 @@ int compare_main(int argc, char** argv) {
   const auto summary = sim::compare::summarize_plan(plan, metrics, std::move(measures));
   sim::compare::write_summary_files(out, summary);
   if (!bo.quiet)
-    std::fprintf(stderr, "compare: %zu arms x %d replicates; summary in %s (also summary.csv, runs.csv, summary.h5)\n",
-                 summary.arms.size(), summary.replicates, (out / sim::compare::summary_md_name).c_str());
+    std::fprintf(stderr,
+                 "compare: %zu arms x %d replicates; summary in %s (also summary.csv, runs.csv, "
+                 "summary.h5)\n",
+                 summary.arms.size(), summary.replicates,
+                 (out / sim::compare::summary_md_name).c_str());
   return 0;
 }
 

@@ -8,8 +8,9 @@
 namespace cli {
 
 int diagnose_main(int argc, char** argv) {
-  cxxopts::Options options("commsim diagnose",
-                           "Name the failure modes (C10-C14) each group of a run shows, from its daily series.");
+  cxxopts::Options options(
+      "commsim diagnose",
+      "Name the failure modes (C10-C14) each group of a run shows, from its daily series.");
   options.add_options()("runs", "run files", cxxopts::value<std::vector<std::string>>())(
       "summary", "one line per run: its verdict (modes shown by at least half of its groups)")(
       "allow-partial", "also diagnose runs that did not finish")("h,help", "show this help");
@@ -24,15 +25,18 @@ int diagnose_main(int argc, char** argv) {
     if (!args.count("allow-partial")) run.require_complete();
     auto d = community::diagnose_run(run);
     std::string verdict;
-    for (auto m : d.verdict) verdict += (verdict.empty() ? "" : ", ") + std::string(community::mode_key(m));
+    for (auto m : d.verdict)
+      verdict += (verdict.empty() ? "" : ", ") + std::string(community::mode_key(m));
     if (summary) {
       std::printf("%s\t%s\n", path.c_str(), verdict.empty() ? "none" : verdict.c_str());
       continue;
     }
-    std::printf("# %s: %s\n", path.c_str(), verdict.empty() ? "no failure mode in most groups" : verdict.c_str());
+    std::printf("# %s: %s\n", path.c_str(),
+                verdict.empty() ? "no failure mode in most groups" : verdict.c_str());
     for (const auto& g : d.groups) {
       std::printf("group %zu (%s): ", g.group,
-                  g.died ? ("died on day " + std::to_string(g.last_alive_day + 1)).c_str() : "alive at the end");
+                  g.died ? ("died on day " + std::to_string(g.last_alive_day + 1)).c_str()
+                         : "alive at the end");
       if (g.findings.empty()) {
         std::printf("no failure mode\n");
         continue;

@@ -20,9 +20,9 @@ int index_main(int argc, char** argv) {
   const std::string dir = args["dir"].as<std::string>();
   auto counts = sim::batch::build_index(dir);
   if (!args.count("quiet")) {
-    std::printf("%s/%s: %zu runs: %zu complete, %zu failed, %zu partial, %zu pending\n", dir.c_str(),
-                sim::batch::index_file_name, counts.total, counts.complete, counts.failed, counts.partial,
-                counts.pending);
+    std::printf("%s/%s: %zu runs: %zu complete, %zu failed, %zu partial, %zu pending\n",
+                dir.c_str(), sim::batch::index_file_name, counts.total, counts.complete,
+                counts.failed, counts.partial, counts.pending);
     for (const auto& f : counts.failures) std::printf("  failed: %s\n", f.c_str());
   }
   return 0;

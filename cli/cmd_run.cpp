@@ -9,7 +9,8 @@
 namespace cli {
 
 int run_main(int argc, char** argv) {
-  cxxopts::Options options("commsim run", "Run one scenario and stream its results into an HDF5 file.");
+  cxxopts::Options options("commsim run",
+                           "Run one scenario and stream its results into an HDF5 file.");
   options.add_options()("scenario", "scenario file (TOML)", cxxopts::value<std::string>())(
       "o,out", "output HDF5 file", cxxopts::value<std::string>());
   add_scenario_options(options);
@@ -17,7 +18,8 @@ int run_main(int argc, char** argv) {
   options.positional_help("SCENARIO.toml");
   auto args = options.parse(argc, argv);
   if (wants_help(options, args)) return 0;
-  if (!args.count("scenario")) throw sim::InputError("no scenario file given (commsim run SCENARIO.toml --out run.h5)");
+  if (!args.count("scenario"))
+    throw sim::InputError("no scenario file given (commsim run SCENARIO.toml --out run.h5)");
   if (!args.count("out")) throw sim::InputError("no output file given: add --out run.h5");
 
   sim::Scenario scenario = load_scenario_from(args, args["scenario"].as<std::string>());

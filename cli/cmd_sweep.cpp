@@ -5,6 +5,8 @@
 
 namespace cli {
 
-int sweep_main(int argc, char** argv) { return run_batch_command(argc, argv, BatchMode::sweep); }
+int sweep_main(int argc, char** argv) {
+  return run_batch_command(argc, argv, BatchMode::sweep);
+}
 
 }  // namespace cli

@@ -18,17 +18,23 @@ const std::vector<cli::Command> commands = {
     {"params", "list every parameter: default, unit, range, meaning", cli::params_main},
     {"inspect", "show a scenario's resolved parameters, graph and tick order", cli::inspect_main},
     {"bench", "measure throughput (ticks/s, member-ticks/s) and peak memory", cli::bench_main},
-    {"batch", "run many scenario files (arms, replicates) at once, one HDF5 file per run", cli::batch_main},
-    {"sweep", "run a scenario file's [sweep] (grid, LHS, Sobol, table) x arms x replicates", cli::sweep_main},
+    {"batch", "run many scenario files (arms, replicates) at once, one HDF5 file per run",
+     cli::batch_main},
+    {"sweep", "run a scenario file's [sweep] (grid, LHS, Sobol, table) x arms x replicates",
+     cli::sweep_main},
     {"index", "rebuild DIR/index.h5 from the run files in DIR", cli::index_main},
     {"slurm", "write Slurm scripts (job array or MPI job) for a sweep or batch", cli::slurm_main},
-    {"diagnose", "name the failure modes each group of a run shows, with the evidence", cli::diagnose_main},
-    {"compare", "run a file's arms x replicates and compare them (means, CIs, Welch, Hedges' g)", cli::compare_main},
+    {"diagnose", "name the failure modes each group of a run shows, with the evidence",
+     cli::diagnose_main},
+    {"compare", "run a file's arms x replicates and compare them (means, CIs, Welch, Hedges' g)",
+     cli::compare_main},
 };
 
 void usage(std::FILE* to) {
-  std::fprintf(to, "commsim %s: agent-based simulation of online community dynamics\n\n", sim::version);
-  std::fprintf(to, "usage: commsim <command> [options]   (commsim <command> --help for details)\n\n");
+  std::fprintf(to, "commsim %s: agent-based simulation of online community dynamics\n\n",
+               sim::version);
+  std::fprintf(to,
+               "usage: commsim <command> [options]   (commsim <command> --help for details)\n\n");
   for (const auto& c : commands) std::fprintf(to, "  %-10s %s\n", c.name, c.summary);
 }
 
@@ -59,7 +65,8 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "commsim %s: error: %s\n", c.name, e.what());
       return 2;
     } catch (const cxxopts::exceptions::exception& e) {
-      std::fprintf(stderr, "commsim %s: error: %s (see commsim %s --help)\n", c.name, e.what(), c.name);
+      std::fprintf(stderr, "commsim %s: error: %s (see commsim %s --help)\n", c.name, e.what(),
+                   c.name);
       return 2;
     } catch (const sim::OutputError& e) {
       std::fprintf(stderr, "commsim %s: error: %s\n", c.name, e.what());

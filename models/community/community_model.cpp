@@ -29,7 +29,9 @@ void CommunityModel::advance(sim::Tick t) {
   schedule_.run_tick(world_, t, [](const World& w) { return w.groups.size(); });
 }
 
-void CommunityModel::measure(sim::Day d, sim::DayFrame& frame) { measure_day(world_, d, frame); }
+void CommunityModel::measure(sim::Day d, sim::DayFrame& frame) {
+  measure_day(world_, d, frame);
+}
 
 void CommunityModel::write_extras(sim::Day d, sim::RunFile& file) {
   const int every = world_.params.snapshot_every_days;

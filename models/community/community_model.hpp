@@ -1,9 +1,9 @@
 #pragma once
 // The community model as the engine sees it: a world, its tick order, its measurements.
 #include "models/community/world.hpp"
+#include "sim/output/run_file.hpp"
 #include "sim/run/model.hpp"
 #include "sim/scenario/scenario.hpp"
-#include "sim/output/run_file.hpp"
 #include "sim/schedule/schedule.hpp"
 
 namespace community {

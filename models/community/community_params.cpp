@@ -3,53 +3,69 @@
 namespace community {
 namespace {
 
-void claim(sim::ParamSpec& s, const char* c) { s.claim = c; }
+void claim(sim::ParamSpec& s, const char* c) {
+  s.claim = c;
+}
 
 void register_groups(sim::ParamRegistry& r) {
   r.integer("groups.count", 20, "groups", 1, 10'000'000, "groups founded at the start");
   claim(r.integer("groups.initial_size", 30, "members", 2, 100'000,
-                  "founding members: the founder, their friends, friends of friends"), "C5");
+                  "founding members: the founder, their friends, friends of friends"),
+        "C5");
   claim(r.integer("groups.moderators", 1, "moderators", 0, 1000,
-                  "managers who moderate (0 = leaderless: nothing is removed)"), "C11");
-  claim(r.real("groups.strictness", 0.3, "0-1", 0, 1,
-               "rule strictness: removes off-topic and (when high) legitimate posts, chills posting"),
-        "C12");
+                  "managers who moderate (0 = leaderless: nothing is removed)"),
+        "C11");
+  claim(
+      r.real("groups.strictness", 0.3, "0-1", 0, 1,
+             "rule strictness: removes off-topic and (when high) legitimate posts, chills posting"),
+      "C12");
   claim(r.choice("groups.entry", "open", {"open", "invite_only", "fee", "task", "screening"},
-                 "entry policy for newcomers"), "C20");
+                 "entry policy for newcomers"),
+        "C20");
   claim(r.real("groups.open_channel_per_day", 1.0, "people/day", 0, 1e5,
                "strangers arriving through the public channel (QR code) a day while it is open"),
         "C15");
   claim(r.real("groups.open_ad_share", 0.15, "share", 0, 1,
-               "share of open-channel arrivals that are ad accounts"), "C15");
+               "share of open-channel arrivals that are ad accounts"),
+        "C15");
   claim(r.real("groups.fee", 0.0, "value units", 0, 1e6,
-               "entry fee (fee policy): people join only if willing to pay it"), "C20");
+               "entry fee (fee policy): people join only if willing to pay it"),
+        "C20");
   claim(r.integer("groups.task_days", 7, "days", 1, 3650,
                   "task policy: members who have not posted within this many days are removed"),
         "C20");
   claim(r.real("groups.screen_alignment", 0.5, "cosine", -1, 1,
-               "screening policy: least interest alignment with the focus to be admitted"), "C21");
+               "screening policy: least interest alignment with the focus to be admitted"),
+        "C21");
   claim(r.real("groups.screen_value", 0.0, "value units", 0, 1e6,
-               "screening policy: least value (expertise) to be admitted"), "C21");
+               "screening policy: least value (expertise) to be admitted"),
+        "C21");
   claim(r.real("groups.founding_value_min", 0.0, "value units", 0, 1e6,
                "founders invite only friends (and friends of friends) with at least this value: "
-               "a circle of peers"), "C14");
+               "a circle of peers"),
+        "C14");
   claim(r.integer("groups.screen_capacity", 10, "applicants/day", 0, 100000,
-                  "screening policy: applicants one moderator can screen a day"), "C21");
+                  "screening policy: applicants one moderator can screen a day"),
+        "C21");
   claim(r.integer("groups.size_cap", 500, "members", 2, 10'000'000, "no joins beyond this size"),
         "C24");
   claim(r.integer("groups.split_at", 0, "members", 0, 10'000'000,
                   "split a group in two by interest when it grows past this size (0 = never)"),
         "C22");
   claim(r.integer("groups.lifetime_hours", 0, "hours", 0, 1'000'000,
-                  "flash groups close this many hours after founding (0 = no limit)"), "C23");
+                  "flash groups close this many hours after founding (0 = no limit)"),
+        "C23");
   claim(r.real("groups.programme_per_day", 0.0, "posts/day", 0, 24,
-               "scheduled on-focus posts by the organisers (daily topic, check-in, talk)"), "C25");
+               "scheduled on-focus posts by the organisers (daily topic, check-in, talk)"),
+        "C25");
   claim(r.real("groups.programme_quality", 2.0, "value units", 0, 100,
-               "quality of a scheduled post, on the same scale as member value"), "C25");
+               "quality of a scheduled post, on the same scale as member value"),
+        "C25");
   claim(r.boolean("groups.ads_allowed", false, "ads are tolerated: moderators leave them up"),
         "C28");
   claim(r.real("groups.owner_drift", 0.0, "share", 0, 1,
-               "share of the owner's posts that push off-focus topics (promotions)"), "C7");
+               "share of the owner's posts that push off-focus topics (promotions)"),
+        "C7");
   r.integer("groups.death_window_days", 14, "days", 1, 3650,
             "a group is dead when too few members posted in this many days");
   r.real("groups.death_active_share", 0.05, "share", 0, 1,
@@ -61,23 +77,28 @@ void register_members(sim::ParamRegistry& r) {
   r.real("members.evening_peak", 2.0, "ratio", 1, 20,
          "activity at the 21:00 peak relative to the daily mean (diurnal rhythm)");
   claim(r.real("members.chat_share", 0.4, "share", 0, 1,
-               "share of ordinary members' posts that are idle chat rather than content"), "C15");
+               "share of ordinary members' posts that are idle chat rather than content"),
+        "C15");
   claim(r.real("members.topic_pull", 0.4, "0-1", 0, 1,
                "how far a post's topic is pulled from the poster's interest to the current "
-               "conversation (conversations drift)"), "C10");
+               "conversation (conversations drift)"),
+        "C10");
   r.real("members.topic_noise", 0.3, "", 0, 10, "randomness of a post's topic");
   claim(r.real("members.conversation_memory", 20, "messages", 1, 1e6,
-               "messages over which the running conversation topic is averaged"), "C10");
-  r.real("members.liveliness_strength", 0.6, "0-1", 0, 1,
-         "how much posting depends on recent activity in the group (people talk where others talk)");
+               "messages over which the running conversation topic is averaged"),
+        "C10");
+  r.real(
+      "members.liveliness_strength", 0.6, "0-1", 0, 1,
+      "how much posting depends on recent activity in the group (people talk where others talk)");
   r.real("members.liveliness_half", 0.3, "messages/member/day", 0.001, 1000,
          "recent message rate at which liveliness has its neutral value");
   claim(r.real("members.chill", 0.6, "0-1", 0, 1,
-               "how much full strictness suppresses posting (fear of breaking rules)"), "C12");
-  claim(r.real("members.spammer_share", 0.02, "share", 0, 1,
-               "share of people who are ad accounts"), "C15");
-  claim(r.real("members.spam_per_day", 3.0, "posts/day", 0, 1000,
-               "ads an ad account posts a day"), "C15");
+               "how much full strictness suppresses posting (fear of breaking rules)"),
+        "C12");
+  claim(r.real("members.spammer_share", 0.02, "share", 0, 1, "share of people who are ad accounts"),
+        "C15");
+  claim(r.real("members.spam_per_day", 3.0, "posts/day", 0, 1000, "ads an ad account posts a day"),
+        "C15");
   r.integer("members.max_groups", 8, "groups", 1, 10000,
             "a person joins no more groups than this (attention is shared between them)");
   r.real("members.satisfaction_initial", 0.7, "0-1", 0, 1, "satisfaction on joining");
@@ -87,18 +108,23 @@ void register_reading(sim::ParamRegistry& r) {
   r.real("reading.read_cost", 0.15, "value units/message", 0, 100,
          "effort of reading one message, paid whatever its worth");
   claim(r.real("reading.chat_value", 0.3, "share", 0, 10,
-               "worth of idle chat relative to content of the same relevance"), "C15");
-  claim(r.real("reading.ad_cost", 1.0, "value units/message", 0, 100,
-               "annoyance of reading one ad"), "C15");
+               "worth of idle chat relative to content of the same relevance"),
+        "C15");
+  claim(
+      r.real("reading.ad_cost", 1.0, "value units/message", 0, 100, "annoyance of reading one ad"),
+      "C15");
   r.real("reading.overload_cost", 0.5, "value units/day", 0, 100,
          "cost per day of a feed twice as long as one's attention (scales with the excess)");
-  claim(r.real("reading.novelty_days", 60, "days", 0.1, 36500,
-               "how fast the same voices stop being new: a poster's novelty decays over this tenure"),
-        "C13");
+  claim(
+      r.real("reading.novelty_days", 60, "days", 0.1, 36500,
+             "how fast the same voices stop being new: a poster's novelty decays over this tenure"),
+      "C13");
   claim(r.real("reading.novelty_floor", 0.25, "share", 0, 1,
-               "novelty left in posts by long-standing members"), "C13");
+               "novelty left in posts by long-standing members"),
+        "C13");
   claim(r.real("reading.muted_reading", 0.1, "share", 0, 1,
-               "share of the feed a member who muted the group still reads"), "C4");
+               "share of the feed a member who muted the group still reads"),
+        "C4");
 }
 
 void register_satisfaction(sim::ParamRegistry& r) {
@@ -109,17 +135,22 @@ void register_satisfaction(sim::ParamRegistry& r) {
   claim(r.real("satisfaction.belonging", 1.5, "value units/day", 0, 100,
                "worth of a lively conversation that matches one's interest: adds belonging · "
                "liveliness · (fit - 0.5) to the day's net value (fit: cosine of interest and "
-               "conversation topic)"), "C10");
+               "conversation topic)"),
+        "C10");
   r.real("satisfaction.scale", 1.5, "value units/day", 0.01, 100,
          "net value a day that moves satisfaction from 0.5 to 0.73");
   claim(r.real("satisfaction.rule_cost", 1.0, "value units/day", 0, 100,
-               "daily burden of rules at full strictness (many dislike constraints)"), "C12");
+               "daily burden of rules at full strictness (many dislike constraints)"),
+        "C12");
   claim(r.real("satisfaction.removal_cost", 3.0, "value units/day", 0, 1000,
-               "resentment per day when every member was removed (scaled by share removed)"), "C12");
+               "resentment per day when every member was removed (scaled by share removed)"),
+        "C12");
   claim(r.real("satisfaction.tie_bonus", 0.15, "0-1", 0, 1,
-               "satisfaction added by friends inside the group (saturating)"), "C5");
+               "satisfaction added by friends inside the group (saturating)"),
+        "C5");
   claim(r.real("satisfaction.fee_bonus", 0.1, "0-1", 0, 1,
-               "satisfaction added by having paid to join (commitment)"), "C20");
+               "satisfaction added by having paid to join (commitment)"),
+        "C20");
   claim(r.real("satisfaction.mute_below", 0.35, "0-1", 0, 1, "members mute the group below this"),
         "C13");
   r.real("satisfaction.unmute_above", 0.5, "0-1", 0, 1, "muted members come back above this");
@@ -127,24 +158,30 @@ void register_satisfaction(sim::ParamRegistry& r) {
   r.real("satisfaction.leave_hazard", 0.15, "1/day", 0, 1,
          "daily chance of leaving at satisfaction 0 (falls linearly to 0 at leave_below)");
   claim(r.real("satisfaction.lurker_hazard", 0.005, "1/day", 0, 1,
-               "daily chance that a member who muted the group leaves"), "C22");
+               "daily chance that a member who muted the group leaves"),
+        "C22");
 }
 
 void register_moderation(sim::ParamRegistry& r) {
   claim(r.real("moderation.capacity", 30, "messages/hour", 0, 1e6,
-               "messages one moderator reviews an hour"), "C11");
+               "messages one moderator reviews an hour"),
+        "C11");
   claim(r.real("moderation.ad_detection", 0.9, "probability", 0, 1,
-               "chance that a reviewed ad is recognised (and its account removed)"), "C21");
+               "chance that a reviewed ad is recognised (and its account removed)"),
+        "C21");
   claim(r.real("moderation.enforcement_full", 0.2, "0-1", 0, 1,
                "strictness from which the no-ads rule is fully enforced (below it, in proportion)"),
         "C21");
   claim(r.real("moderation.offtopic_below", 0.2, "cosine", -1, 1,
-               "a post whose topic is less aligned with the focus than this is off-topic"), "C10");
+               "a post whose topic is less aligned with the focus than this is off-topic"),
+        "C10");
   claim(r.real("moderation.false_removal", 0.3, "probability", 0, 1,
-               "chance, at full strictness, that a legitimate post is removed"), "C12");
+               "chance, at full strictness, that a legitimate post is removed"),
+        "C12");
   claim(r.integer("moderation.violations_to_remove", 5, "posts", 1, 1000,
                   "removed posts before a member is removed, at zero strictness "
-                  "(falls to 1 at full strictness)"), "C12");
+                  "(falls to 1 at full strictness)"),
+        "C12");
   r.real("moderation.violation_memory_days", 30, "days", 0.1, 36500,
          "violations fade with this time constant (a removed post is forgiven in time)");
 }
@@ -176,7 +213,8 @@ void register_params(sim::ParamRegistry& reg) {
   register_recruitment(reg);
   claim(reg.real("metrics.aligned_above", 0.5, "cosine", -1, 1,
                  "members whose interest has at least this alignment with the founding focus "
-                 "count as aligned with the purpose (for leave_rate_aligned)"), "C10");
+                 "count as aligned with the purpose (for leave_rate_aligned)"),
+        "C10");
   reg.integer("snapshots.every_days", 0, "days", 0, 36500,
               "write per-member snapshots every this many days (0 = never)");
 }

@@ -9,17 +9,17 @@ namespace community {
 namespace {
 
 // Thresholds of the rules (see the header and docs/ODD.md).
-constexpr double leaderless_ad_share = 0.2;        // late ad share at least
-constexpr double leaderless_value_drop = 0.5;      // late value/message below this × early
-constexpr double strict_removal_rate = 0.006;      // removals per member-day at least
-constexpr double strict_active_share = 0.2;        // mean active share at most
-constexpr double bored_message_drop = 0.2;         // late messages below this × peak month
-constexpr double bored_muted_share = 0.55;         // late muted share at least
-constexpr double evaporation_value_drop = 0.65;    // late mean value below this × first week
-constexpr double evaporation_retention = 0.2;      // founding experts left at most
-constexpr double focus_late = 0.8;                 // late focus below
-constexpr double focus_alignment = 0.45;           // late mean alignment of members below
-constexpr double focus_aligned_leaving = 0.006;    // aligned members leaving per day above
+constexpr double leaderless_ad_share = 0.2;      // late ad share at least
+constexpr double leaderless_value_drop = 0.5;    // late value/message below this × early
+constexpr double strict_removal_rate = 0.006;    // removals per member-day at least
+constexpr double strict_active_share = 0.2;      // mean active share at most
+constexpr double bored_message_drop = 0.2;       // late messages below this × peak month
+constexpr double bored_muted_share = 0.55;       // late muted share at least
+constexpr double evaporation_value_drop = 0.65;  // late mean value below this × first week
+constexpr double evaporation_retention = 0.2;    // founding experts left at most
+constexpr double focus_late = 0.8;               // late focus below
+constexpr double focus_alignment = 0.45;         // late mean alignment of members below
+constexpr double focus_aligned_leaving = 0.006;  // aligned members leaving per day above
 
 std::string fmt(const char* pattern, double a, double b = 0, double c = 0, double d = 0) {
   char buf[256];
@@ -72,11 +72,13 @@ class GroupSeries {
 };
 
 void check_leaderless(const GroupSeries& s, std::vector<Finding>& out) {
-  const double ads = s.late("ad_share"), vpm0 = s.early("value_per_message"), vpm = s.late("value_per_message");
+  const double ads = s.late("ad_share"), vpm0 = s.early("value_per_message"),
+               vpm = s.late("value_per_message");
   if (ads >= leaderless_ad_share && vpm < leaderless_value_drop * vpm0)
-    out.push_back({FailureMode::leaderless_drift,
-                   {fmt("ads are %.0f%% of messages in days %.0f-%.0f", 100 * ads, s.late_from(), s.last()),
-                    fmt("value per message fell from %.3g (days 0-20) to %.3g", vpm0, vpm)}});
+    out.push_back(
+        {FailureMode::leaderless_drift,
+         {fmt("ads are %.0f%% of messages in days %.0f-%.0f", 100 * ads, s.late_from(), s.last()),
+          fmt("value per message fell from %.3g (days 0-20) to %.3g", vpm0, vpm)}});
 }
 
 void check_strict(const GroupSeries& s, std::vector<Finding>& out) {
@@ -87,7 +89,8 @@ void check_strict(const GroupSeries& s, std::vector<Finding>& out) {
   if (rate >= strict_removal_rate && active <= strict_active_share)
     out.push_back({FailureMode::over_strict_rules,
                    {fmt("%.0f members removed, %.2f%% of members a day", removals, 100 * rate),
-                    fmt("only %.0f%% of members posted in a week (mean over days 7-%.0f)", 100 * active, s.last())}});
+                    fmt("only %.0f%% of members posted in a week (mean over days 7-%.0f)",
+                        100 * active, s.last())}});
 }
 
 void check_boredom(const GroupSeries& s, bool died, std::vector<Finding>& out) {
@@ -96,10 +99,12 @@ void check_boredom(const GroupSeries& s, bool died, std::vector<Finding>& out) {
   const double member_days = s.sum("size");
   const double removal_rate = member_days > 0 ? s.sum("removals") / member_days : 0;
   const bool faded = died || late_msgs < bored_message_drop * peak;
-  if (faded && muted >= bored_muted_share && s.late("ad_share") < 0.1 && removal_rate < strict_removal_rate) {
+  if (faded && muted >= bored_muted_share && s.late("ad_share") < 0.1 &&
+      removal_rate < strict_removal_rate) {
     std::vector<std::string> ev{
-        fmt("messages fell from %.1f a day (month from day %.0f) to %.1f (days %.0f-", peak, peak_day, late_msgs,
-            s.late_from()) + fmt("%.0f)", s.last()),
+        fmt("messages fell from %.1f a day (month from day %.0f) to %.1f (days %.0f-", peak,
+            peak_day, late_msgs, s.late_from()) +
+            fmt("%.0f)", s.last()),
         fmt("%.0f%% of members had muted the group by then", 100 * muted)};
     if (died) ev.push_back(fmt("the group died on day %.0f", s.last() + 1));
     out.push_back({FailureMode::boredom, ev});
@@ -110,11 +115,14 @@ void check_evaporation(const GroupSeries& s, std::vector<Finding>& out) {
   const double v0 = s.mean("mean_value", 0, 6), v = s.late("mean_value");
   const double retention = s.at("expert_retention", s.last());
   const double top0 = s.mean("top_decile_value", 0, 6), top = s.late("top_decile_value");
-  if (v < evaporation_value_drop * v0 && (std::isnan(retention) || retention <= evaporation_retention))
-    out.push_back({FailureMode::value_evaporation,
-                   {fmt("mean member value fell from %.2f (first week) to %.2f (last month)", v0, v),
-                    fmt("the top decile's mean value fell from %.2f to %.2f", top0, top),
-                    fmt("%.0f%% of the founding experts are left", 100 * (std::isnan(retention) ? 0 : retention))}});
+  if (v < evaporation_value_drop * v0 &&
+      (std::isnan(retention) || retention <= evaporation_retention))
+    out.push_back(
+        {FailureMode::value_evaporation,
+         {fmt("mean member value fell from %.2f (first week) to %.2f (last month)", v0, v),
+          fmt("the top decile's mean value fell from %.2f to %.2f", top0, top),
+          fmt("%.0f%% of the founding experts are left",
+              100 * (std::isnan(retention) ? 0 : retention))}});
 }
 
 void check_focus(const GroupSeries& s, std::vector<Finding>& out) {
@@ -122,43 +130,59 @@ void check_focus(const GroupSeries& s, std::vector<Finding>& out) {
   const double align0 = s.mean("mean_alignment", 0, 6), align = s.late("mean_alignment");
   const double aligned_leaving = s.mean("leave_rate_aligned", 7, s.last());
   if (f < focus_late && align < focus_alignment && aligned_leaving > focus_aligned_leaving)
-    out.push_back({FailureMode::focus_loss,
-                   {fmt("the conversation's alignment with the purpose fell from %.2f to %.2f", f0, f),
-                    fmt("members' mean alignment with the purpose fell from %.2f to %.2f", align0, align),
-                    fmt("%.2f%% of aligned members left a day", 100 * aligned_leaving)}});
+    out.push_back(
+        {FailureMode::focus_loss,
+         {fmt("the conversation's alignment with the purpose fell from %.2f to %.2f", f0, f),
+          fmt("members' mean alignment with the purpose fell from %.2f to %.2f", align0, align),
+          fmt("%.2f%% of aligned members left a day", 100 * aligned_leaving)}});
 }
 
 }  // namespace
 
 const char* mode_name(FailureMode m) {
   switch (m) {
-    case FailureMode::focus_loss: return "loss of focus";
-    case FailureMode::leaderless_drift: return "leaderless drift";
-    case FailureMode::over_strict_rules: return "over-strict rules";
-    case FailureMode::boredom: return "boredom";
-    case FailureMode::value_evaporation: return "value evaporation";
+    case FailureMode::focus_loss:
+      return "loss of focus";
+    case FailureMode::leaderless_drift:
+      return "leaderless drift";
+    case FailureMode::over_strict_rules:
+      return "over-strict rules";
+    case FailureMode::boredom:
+      return "boredom";
+    case FailureMode::value_evaporation:
+      return "value evaporation";
   }
   return "?";
 }
 
 const char* mode_key(FailureMode m) {
   switch (m) {
-    case FailureMode::focus_loss: return "focus_loss";
-    case FailureMode::leaderless_drift: return "leaderless";
-    case FailureMode::over_strict_rules: return "tyranny";
-    case FailureMode::boredom: return "boredom";
-    case FailureMode::value_evaporation: return "evaporation";
+    case FailureMode::focus_loss:
+      return "focus_loss";
+    case FailureMode::leaderless_drift:
+      return "leaderless";
+    case FailureMode::over_strict_rules:
+      return "tyranny";
+    case FailureMode::boredom:
+      return "boredom";
+    case FailureMode::value_evaporation:
+      return "evaporation";
   }
   return "?";
 }
 
 const char* mode_claim(FailureMode m) {
   switch (m) {
-    case FailureMode::focus_loss: return "C10";
-    case FailureMode::leaderless_drift: return "C11, C15";
-    case FailureMode::over_strict_rules: return "C12";
-    case FailureMode::boredom: return "C13";
-    case FailureMode::value_evaporation: return "C14";
+    case FailureMode::focus_loss:
+      return "C10";
+    case FailureMode::leaderless_drift:
+      return "C11, C15";
+    case FailureMode::over_strict_rules:
+      return "C12";
+    case FailureMode::boredom:
+      return "C13";
+    case FailureMode::value_evaporation:
+      return "C14";
   }
   return "?";
 }

@@ -15,7 +15,13 @@
 
 namespace community {
 
-enum class FailureMode { focus_loss, leaderless_drift, over_strict_rules, boredom, value_evaporation };
+enum class FailureMode {
+  focus_loss,
+  leaderless_drift,
+  over_strict_rules,
+  boredom,
+  value_evaporation
+};
 
 const char* mode_name(FailureMode mode);   // "loss of focus", ...
 const char* mode_key(FailureMode mode);    // "focus_loss", ...

@@ -11,7 +11,9 @@ using sim::RunReader;
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
-bool is_alive(double flag) { return flag == 1.0; }
+bool is_alive(double flag) {
+  return flag == 1.0;
+}
 
 // Columns of groups present on day 0.
 std::vector<std::size_t> founding_groups(const DailyMatrix& alive) {
@@ -32,7 +34,8 @@ std::vector<std::size_t> groups_at_end(const DailyMatrix& alive) {
 }
 
 // Mean of `metric` over the cells (day >= first_day, group alive that day) that are not NaN.
-double mean_over_alive_cells(const RunReader& run, const std::string& metric, std::size_t first_day) {
+double mean_over_alive_cells(const RunReader& run, const std::string& metric,
+                             std::size_t first_day) {
   const DailyMatrix& alive = run.daily("alive");
   const DailyMatrix& values = run.daily(metric);
   double sum = 0;
@@ -45,7 +48,9 @@ double mean_over_alive_cells(const RunReader& run, const std::string& metric, st
   return n ? sum / static_cast<double>(n) : nan;
 }
 
-std::size_t last_third_start(std::size_t days) { return 2 * days / 3; }
+std::size_t last_third_start(std::size_t days) {
+  return 2 * days / 3;
+}
 
 double days_alive(const RunReader& run) {
   const DailyMatrix& alive = run.daily("alive");
@@ -132,36 +137,52 @@ double value_per_message(const RunReader& run) {
 
 const sim::compare::HeadlineMetrics& headline_metrics() {
   static const sim::compare::HeadlineMetrics metrics = {
-      {"days_alive", "days", "mean over founding groups (present on day 0) of the days with alive == 1", days_alive},
+      {"days_alive", "days",
+       "mean over founding groups (present on day 0) of the days with alive == 1", days_alive},
       {"alive_at_end", "share",
-       "share of the groups existing on the last day (later-founded ones included) that are alive then", alive_at_end},
+       "share of the groups existing on the last day (later-founded ones included) that are alive "
+       "then",
+       alive_at_end},
       {"final_size", "members",
-       "mean over the groups existing on the last day of their size then (dead groups count 0)", final_size},
+       "mean over the groups existing on the last day of their size then (dead groups count 0)",
+       final_size},
       {"active_share", "share",
        "mean of /daily/active_share over every day and every group alive that day",
        [](const RunReader& r) { return mean_over_alive_cells(r, "active_share", 0); }},
-      {"muted_share", "share", "mean of /daily/muted_share over every day and every group alive that day",
+      {"muted_share", "share",
+       "mean of /daily/muted_share over every day and every group alive that day",
        [](const RunReader& r) { return mean_over_alive_cells(r, "muted_share", 0); }},
       {"ad_share", "share", "mean over days of /platform/ad_share (days without messages skipped)",
        [](const RunReader& r) { return platform_mean(r, "ad_share"); }},
-      {"focus", "cosine", "mean of /daily/focus over the last third of the run (days floor(2D/3)..D-1), groups alive",
-       [](const RunReader& r) { return mean_over_alive_cells(r, "focus", last_third_start(r.daily("alive").days)); }},
+      {"focus", "cosine",
+       "mean of /daily/focus over the last third of the run (days floor(2D/3)..D-1), groups alive",
+       [](const RunReader& r) {
+         return mean_over_alive_cells(r, "focus", last_third_start(r.daily("alive").days));
+       }},
       {"mean_value", "value units",
-       "mean of /daily/mean_value over the last third of the run (days floor(2D/3)..D-1), groups alive",
+       "mean of /daily/mean_value over the last third of the run (days floor(2D/3)..D-1), groups "
+       "alive",
        [](const RunReader& r) {
          return mean_over_alive_cells(r, "mean_value", last_third_start(r.daily("alive").days));
        }},
       {"expert_retention", "share",
-       "mean over founding groups of /daily/expert_retention on the last day (NaN counts 0)", expert_retention},
+       "mean over founding groups of /daily/expert_retention on the last day (NaN counts 0)",
+       expert_retention},
       {"departures", "people/group",
-       "leaves + removals over the run, summed over every group (splits included), per founding group",
-       [](const RunReader& r) { return per_founding_group(r, {"leaves", "removals"}); }},
-      {"removals", "people/group", "removals over the run, summed over every group (splits included), per founding group",
+       "leaves + removals over the run, summed over every group (splits included), per founding "
+       "group",
+       [](const RunReader& r) {
+         return per_founding_group(r, {"leaves", "removals"});
+       }},
+      {"removals", "people/group",
+       "removals over the run, summed over every group (splits included), per founding group",
        [](const RunReader& r) { return per_founding_group(r, {"removals"}); }},
-      {"value_gained", "value units", "sum over the run of /platform/value_gained (benefit members drew from reading)",
+      {"value_gained", "value units",
+       "sum over the run of /platform/value_gained (benefit members drew from reading)",
        [](const RunReader& r) { return platform_sum(r, "value_gained"); }},
       {"value_per_message", "value units/message",
-       "sum over the run of /platform/value_gained divided by the sum of /platform/messages", value_per_message},
+       "sum over the run of /platform/value_gained divided by the sum of /platform/messages",
+       value_per_message},
   };
   return metrics;
 }

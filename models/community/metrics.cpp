@@ -10,22 +10,64 @@ namespace {
 
 // Order here is the order of daily_metric_specs() below.
 enum Daily {
-  size, joins_friend, joins_open, leaves, removals, posts_removed, active_share, muted_share,
-  talker_share, follower_share, lurker_share, inactive_share, messages, content_messages,
-  chat_messages, ad_messages, programme_messages, ad_share, focus, mean_alignment,
-  leaver_alignment, mean_value, top_decile_value, joiner_value, leaver_value,
-  leave_rate_top_decile, leave_rate_others, leave_rate_aligned, expert_retention, satisfaction, gini_posts,
-  top10_post_share, value_gained, value_per_message, alive, daily_count
+  size,
+  joins_friend,
+  joins_open,
+  leaves,
+  removals,
+  posts_removed,
+  active_share,
+  muted_share,
+  talker_share,
+  follower_share,
+  lurker_share,
+  inactive_share,
+  messages,
+  content_messages,
+  chat_messages,
+  ad_messages,
+  programme_messages,
+  ad_share,
+  focus,
+  mean_alignment,
+  leaver_alignment,
+  mean_value,
+  top_decile_value,
+  joiner_value,
+  leaver_value,
+  leave_rate_top_decile,
+  leave_rate_others,
+  leave_rate_aligned,
+  expert_retention,
+  satisfaction,
+  gini_posts,
+  top10_post_share,
+  value_gained,
+  value_per_message,
+  alive,
+  daily_count
 };
 
 enum Platform {
-  p_members, p_people_in_groups, p_groups, p_groups_alive, p_messages, p_ad_share, p_joins,
-  p_leaves, p_removals, p_satisfaction, p_value_gained, platform_count
+  p_members,
+  p_people_in_groups,
+  p_groups,
+  p_groups_alive,
+  p_messages,
+  p_ad_share,
+  p_joins,
+  p_leaves,
+  p_removals,
+  p_satisfaction,
+  p_value_gained,
+  platform_count
 };
 
 const double nan = std::nan("");
 
-double ratio(double a, double b) { return b > 0 ? a / b : nan; }
+double ratio(double a, double b) {
+  return b > 0 ? a / b : nan;
+}
 
 // Gini coefficient and top-10% share of a list of counts (sorted in place).
 std::pair<double, double> inequality(std::vector<float>& x) {
@@ -56,7 +98,8 @@ const std::vector<sim::MetricSpec>& daily_metric_specs() {
       {"posts_removed", "messages/day", "posts removed by moderators"},
       {"active_share", "share", "share of members who posted in the last 7 days"},
       {"muted_share", "share", "share of members who muted the group"},
-      {"talker_share", "share", "members posting at least once a day on average since joining (C4)"},
+      {"talker_share", "share",
+       "members posting at least once a day on average since joining (C4)"},
       {"follower_share", "share", "members posting at least once a week but less than daily (C4)"},
       {"lurker_share", "share", "members who posted, but less than once a week (C4)"},
       {"inactive_share", "share", "members who never posted (C4)"},
@@ -73,10 +116,13 @@ const std::vector<sim::MetricSpec>& daily_metric_specs() {
       {"top_decile_value", "value units", "mean value of the members in the top value decile"},
       {"joiner_value", "value units", "mean value of today's joiners"},
       {"leaver_value", "value units", "mean value of today's leavers and removed members"},
-      {"leave_rate_top_decile", "1/day", "share of the top value decile that left or was removed today"},
+      {"leave_rate_top_decile", "1/day",
+       "share of the top value decile that left or was removed today"},
       {"leave_rate_others", "1/day", "share of the other members that left or were removed today"},
-      {"leave_rate_aligned", "1/day", "share of members aligned with the purpose that left or were removed today (C10)"},
-      {"expert_retention", "share", "founding experts (top value decile at founding) still members"},
+      {"leave_rate_aligned", "1/day",
+       "share of members aligned with the purpose that left or were removed today (C10)"},
+      {"expert_retention", "share",
+       "founding experts (top value decile at founding) still members"},
       {"satisfaction", "0-1", "mean satisfaction of members"},
       {"gini_posts", "0-1", "Gini coefficient of members' posts since joining"},
       {"top10_post_share", "share", "share of members' posts written by the top 10% of posters"},
@@ -113,7 +159,8 @@ void measure_day(World& w, sim::Day day, sim::DayFrame& f) {
     GroupState& g = w.groups[gi];
     const auto& m = g.members;
     const DayCounts& c = g.today;
-    std::size_t present = 0, real = 0, active = 0, muted = 0, classes[4] = {0, 0, 0, 0}, experts = 0;
+    std::size_t present = 0, real = 0, active = 0, muted = 0, classes[4] = {0, 0, 0, 0},
+                experts = 0;
     double value_sum = 0, align_sum = 0, sat_sum = 0;
     auto& posts = g.scratch_values;
     posts.clear();
@@ -142,7 +189,9 @@ void measure_day(World& w, sim::Day day, sim::DayFrame& f) {
     double top_value = nan;
     if (!posts.empty()) {
       const std::size_t top_n = std::max<std::size_t>(1, posts.size() / 10);
-      std::nth_element(posts.begin(), posts.begin() + static_cast<std::ptrdiff_t>(posts.size() - top_n), posts.end());
+      std::nth_element(posts.begin(),
+                       posts.begin() + static_cast<std::ptrdiff_t>(posts.size() - top_n),
+                       posts.end());
       double s = 0;
       for (std::size_t i = posts.size() - top_n; i < posts.size(); ++i) s += posts[i];
       top_value = s / top_n;
@@ -169,7 +218,8 @@ void measure_day(World& w, sim::Day day, sim::DayFrame& f) {
     f.at(ad_share, gi) = ratio(c.messages[static_cast<int>(MessageKind::ad)], visible);
     f.at(focus, gi) = g.alive && conv > 1e-6 ? g.conversation.dot(g.focus) / conv : nan;
     f.at(mean_alignment, gi) = ratio(align_sum, real);
-    f.at(leaver_alignment, gi) = ratio(c.leaver_alignment, c.top_decile_departures + c.other_departures);
+    f.at(leaver_alignment, gi) =
+        ratio(c.leaver_alignment, c.top_decile_departures + c.other_departures);
     f.at(mean_value, gi) = ratio(value_sum, real);
     f.at(top_decile_value, gi) = top_value;
     f.at(joiner_value, gi) = ratio(c.joiner_value, c.joins_friend + c.joins_open);

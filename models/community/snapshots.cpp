@@ -28,13 +28,15 @@ void write_snapshot(const World& w, sim::Day day, sim::RunFile& file) {
   file.write_table(at, "group", group, "group id", "group of the membership");
   file.write_table(at, "person", person, "person id", "member");
   file.write_table(at, "state", state, "code", "0 active, 1 muted");
-  file.write_table(at, "alignment", align, "cosine", "interest alignment with the group's founding focus");
+  file.write_table(at, "alignment", align, "cosine",
+                   "interest alignment with the group's founding focus");
   file.write_table(at, "value", value, "value units", "member value (expertise)");
   file.write_table(at, "activity", activity, "posts/day", "member activity level");
   file.write_table(at, "posts", posts, "messages", "posts since joining");
   file.write_table(at, "tenure", tenure, "days", "days since joining");
   file.write_table(at, "satisfaction", sat, "0-1", "satisfaction");
-  file.write_table(at, "friends_inside", friends, "friends", "friends who are members of the group");
+  file.write_table(at, "friends_inside", friends, "friends",
+                   "friends who are members of the group");
 }
 
 }  // namespace community

@@ -32,7 +32,7 @@ enum MemberFlag : std::uint8_t {
   ad_account = 16,
   top_decile = 32,  // in the group's top value decile at the start of the day
   founder = 64,     // joined when the group was founded (core member: may invite under invite_only)
-  aligned = 128,    // interest aligned with the founding focus (≥ metrics.aligned_above) at day start
+  aligned = 128,  // interest aligned with the founding focus (≥ metrics.aligned_above) at day start
 };
 
 enum class MessageKind : std::uint8_t { content, chat, ad, programme };
@@ -127,9 +127,9 @@ struct World {
   Params params;
   sim::Population people;
   sim::SocialGraph friends;
-  std::vector<std::uint8_t> is_spammer;         // per person
-  std::vector<PersonId> spammers;               // their ids, for open-channel arrivals
-  std::vector<std::uint16_t> groups_joined;     // per person; changed in whole-world steps only
+  std::vector<std::uint8_t> is_spammer;      // per person
+  std::vector<PersonId> spammers;            // their ids, for open-channel arrivals
+  std::vector<std::uint16_t> groups_joined;  // per person; changed in whole-world steps only
   std::vector<GroupState> groups;
   std::vector<double> diurnal;  // 24 hourly multipliers, mean 1
 };

@@ -82,7 +82,8 @@ void found_initial_group(World& w, std::uint32_t index, std::vector<std::uint32_
     --moderators;
   }
   const std::size_t experts = std::max<std::size_t>(1, m.slots() / 10);
-  for (std::size_t k = 0; k < experts && k < by_value.size(); ++k) m.flags[by_value[k]] |= founding_expert;
+  for (std::size_t k = 0; k < experts && k < by_value.size(); ++k)
+    m.flags[by_value[k]] |= founding_expert;
   g.founding_experts = static_cast<std::uint32_t>(std::min(experts, by_value.size()));
 }
 

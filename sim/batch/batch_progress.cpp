@@ -9,8 +9,10 @@ namespace {
 std::string clock_text(double seconds) {
   long s = static_cast<long>(seconds + 0.5);
   char buf[32];
-  if (s >= 3600) std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
-  else std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
+  if (s >= 3600)
+    std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+  else
+    std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
   return buf;
 }
 }  // namespace
@@ -52,9 +54,9 @@ void BatchProgress::print(bool final) {
   double rate = elapsed > 0 ? static_cast<double>(ran) / elapsed : 0;
   double remaining = rate > 0 ? static_cast<double>(total_ - done_) / rate : 0;
   char tail[160];
-  std::snprintf(tail, sizeof tail, "%zu/%zu runs, %zu failed%s, %.2f runs/s, ETA %s", done_, total_, failed_,
-                reused_ ? (", " + std::to_string(reused_) + " already done").c_str() : "", rate,
-                clock_text(remaining).c_str());
+  std::snprintf(tail, sizeof tail, "%zu/%zu runs, %zu failed%s, %.2f runs/s, ETA %s", done_, total_,
+                failed_, reused_ ? (", " + std::to_string(reused_) + " already done").c_str() : "",
+                rate, clock_text(remaining).c_str());
   if (tty_ && !final && ranks_.size() == 1) {
     if (now - last_print_ < std::chrono::milliseconds(100) && done_ < total_) return;
     const int width = 24;
@@ -70,8 +72,8 @@ void BatchProgress::print(bool final) {
                  clock_text(elapsed).c_str());
     if (ranks_.size() > 1)
       for (std::size_t r = 0; r < ranks_.size(); ++r)
-        std::fprintf(stderr, "%s:   rank %zu: %zu runs, %zu failed\n", label_.c_str(), r, ranks_[r].done,
-                     ranks_[r].failed);
+        std::fprintf(stderr, "%s:   rank %zu: %zu runs, %zu failed\n", label_.c_str(), r,
+                     ranks_[r].done, ranks_[r].failed);
   }
   std::fflush(stderr);
   last_print_ = now;
@@ -83,14 +85,15 @@ void BatchProgress::finish() {
   if (tty_ && ranks_.size() == 1) std::fprintf(stderr, "\n");
   double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   std::size_t ran = done_ - reused_ - partial_;
-  std::fprintf(stderr, "%s: %zu of %zu runs ended (%zu failed, %zu interrupted, %zu already done) in %s; "
+  std::fprintf(stderr,
+               "%s: %zu of %zu runs ended (%zu failed, %zu interrupted, %zu already done) in %s; "
                "throughput %.3g runs/s\n",
-               label_.c_str(), done_ - partial_, total_, failed_, partial_, reused_, clock_text(elapsed).c_str(),
-               elapsed > 0 ? static_cast<double>(ran) / elapsed : 0.0);
+               label_.c_str(), done_ - partial_, total_, failed_, partial_, reused_,
+               clock_text(elapsed).c_str(), elapsed > 0 ? static_cast<double>(ran) / elapsed : 0.0);
   if (ranks_.size() > 1)
     for (std::size_t r = 0; r < ranks_.size(); ++r)
-      std::fprintf(stderr, "%s:   rank %zu: %zu runs, %zu failed\n", label_.c_str(), r, ranks_[r].done,
-                   ranks_[r].failed);
+      std::fprintf(stderr, "%s:   rank %zu: %zu runs, %zu failed\n", label_.c_str(), r,
+                   ranks_[r].done, ranks_[r].failed);
   std::fflush(stderr);
 }
 

@@ -16,7 +16,7 @@ class BatchProgress {
  public:
   BatchProgress(std::string label, std::size_t total, bool quiet, int ranks = 1);
   void record(const RunResult& result, int rank = 0);
-  void finish();  // final line: counts, elapsed, runs/s
+  void finish();                   // final line: counts, elapsed, runs/s
   double runs_per_second() const;  // runs actually run (not reused) per second of wall time
 
  private:

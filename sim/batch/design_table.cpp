@@ -76,7 +76,8 @@ DesignTable read_design_table(const std::filesystem::path& path, const ParamRegi
           if (!near.empty()) msg += " (did you mean '" + near[0] + "'?)";
           throw InputError(at, msg + "; `commsim params` lists every key");
         }
-        if (!seen.insert(p).second) throw InputError(at, "parameter '" + p + "' appears twice in the header");
+        if (!seen.insert(p).second)
+          throw InputError(at, "parameter '" + p + "' appears twice in the header");
         table.paths.push_back(p);
         table.places.push_back(at);
       }
@@ -85,8 +86,9 @@ DesignTable read_design_table(const std::filesystem::path& path, const ParamRegi
     }
     SourcePlace at{file, number, 0};
     if (cells.size() != table.paths.size())
-      throw InputError(at, "row has " + std::to_string(cells.size()) + " values; the header names " +
-                               std::to_string(table.paths.size()) + " parameters");
+      throw InputError(at, "row has " + std::to_string(cells.size()) +
+                               " values; the header names " + std::to_string(table.paths.size()) +
+                               " parameters");
     std::vector<ParamValue> row;
     for (std::size_t c = 0; c < cells.size(); ++c) {
       try {
@@ -97,9 +99,11 @@ DesignTable read_design_table(const std::filesystem::path& path, const ParamRegi
     }
     table.rows.push_back(std::move(row));
   }
-  if (header) throw InputError(where, "key 'sweep.table': design table '" + file + "' is empty (no header)");
+  if (header)
+    throw InputError(where, "key 'sweep.table': design table '" + file + "' is empty (no header)");
   if (table.rows.empty())
-    throw InputError(where, "key 'sweep.table': design table '" + file + "' has no rows: the design is empty");
+    throw InputError(
+        where, "key 'sweep.table': design table '" + file + "' has no rows: the design is empty");
   return table;
 }
 

@@ -13,8 +13,8 @@ namespace sim::batch {
 
 struct DesignTable {
   std::vector<std::string> paths;
-  std::vector<SourcePlace> places;              // header cells
-  std::vector<std::vector<ParamValue>> rows;    // checked against the registry
+  std::vector<SourcePlace> places;            // header cells
+  std::vector<std::vector<ParamValue>> rows;  // checked against the registry
 };
 
 // `where` is the place of the `table = ...` key, used when the file cannot be read.

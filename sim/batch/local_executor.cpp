@@ -10,13 +10,18 @@ namespace sim::batch {
 
 void BatchSummary::add(const RunPlan& plan, std::size_t run, const RunResult& r) {
   switch (r.status) {
-    case RunStatus::complete: ++complete; break;
+    case RunStatus::complete:
+      ++complete;
+      break;
     case RunStatus::failed:
       ++failed;
       if (first_error.empty()) first_error = plan.runs[run].run_id + ": " + r.error;
       break;
-    case RunStatus::partial: ++partial; break;
-    case RunStatus::pending: break;
+    case RunStatus::partial:
+      ++partial;
+      break;
+    case RunStatus::pending:
+      break;
   }
   if (r.reused) ++reused;
 }
@@ -25,8 +30,8 @@ std::size_t default_jobs() {
   return static_cast<std::size_t>(std::max(1, tbb::this_task_arena::max_concurrency()));
 }
 
-BatchSummary run_local(const RunPlan& plan, const std::vector<std::size_t>& runs, const ModelFactory& factory,
-                       const BatchOptions& options) {
+BatchSummary run_local(const RunPlan& plan, const std::vector<std::size_t>& runs,
+                       const ModelFactory& factory, const BatchOptions& options) {
   BatchSummary summary;
   summary.selected = runs.size();
   std::atomic<bool> halt{false};

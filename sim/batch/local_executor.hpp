@@ -16,7 +16,7 @@ struct BatchOptions {
   bool resume = false;
   bool fail_fast = false;  // stop at the first failed run (runs in flight are interrupted)
   bool quiet = false;
-  std::size_t jobs = 0;    // runs at once; 0: as many as TBB may use threads
+  std::size_t jobs = 0;  // runs at once; 0: as many as TBB may use threads
   std::string label = "batch";
   const std::atomic<bool>* stop = nullptr;  // SIGINT/SIGTERM
 };
@@ -30,8 +30,8 @@ struct BatchSummary {
   void add(const RunPlan& plan, std::size_t run, const RunResult& r);
 };
 
-BatchSummary run_local(const RunPlan& plan, const std::vector<std::size_t>& runs, const ModelFactory& factory,
-                       const BatchOptions& options);
+BatchSummary run_local(const RunPlan& plan, const std::vector<std::size_t>& runs,
+                       const ModelFactory& factory, const BatchOptions& options);
 
 // The default number of runs at once: TBB's current thread limit.
 std::size_t default_jobs();

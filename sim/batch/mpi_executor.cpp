@@ -34,9 +34,13 @@ MpiSession::MpiSession(int* argc, char*** argv) {
   MPI_Comm_size(MPI_COMM_WORLD, &size_);
 }
 
-MpiSession::~MpiSession() { MPI_Finalize(); }
+MpiSession::~MpiSession() {
+  MPI_Finalize();
+}
 
-void MpiSession::barrier() const { MPI_Barrier(MPI_COMM_WORLD); }
+void MpiSession::barrier() const {
+  MPI_Barrier(MPI_COMM_WORLD);
+}
 
 bool MpiSession::broadcast(bool flag) const {
   int v = flag ? 1 : 0;
@@ -44,8 +48,9 @@ bool MpiSession::broadcast(bool flag) const {
   return v != 0;
 }
 
-BatchSummary run_mpi(const MpiSession& mpi, const RunPlan& plan, const std::vector<std::size_t>& runs,
-                     const ModelFactory& factory, const BatchOptions& options) {
+BatchSummary run_mpi(const MpiSession& mpi, const RunPlan& plan,
+                     const std::vector<std::size_t>& runs, const ModelFactory& factory,
+                     const BatchOptions& options) {
   BatchSummary summary;
   std::atomic<bool> halt{false};
   RunControl control{options.out_dir, options.resume, &halt};
@@ -80,8 +85,10 @@ BatchSummary run_mpi(const MpiSession& mpi, const RunPlan& plan, const std::vect
           MPI_Send(&me, 1, MPI_INT, 0, request, MPI_COMM_WORLD);
           MPI_Recv(&position, 1, MPI_INT64_T, 0, assign, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
         }
-        if (position < 0) exhausted = true;
-        else slots.launch(static_cast<std::size_t>(position)), busy = true;
+        if (position < 0)
+          exhausted = true;
+        else
+          slots.launch(static_cast<std::size_t>(position)), busy = true;
       }
       // Rank 0 answers the other ranks.
       if (root) {
@@ -95,11 +102,13 @@ BatchSummary run_mpi(const MpiSession& mpi, const RunPlan& plan, const std::vect
             int who = 0;
             MPI_Recv(&who, 1, MPI_INT, st.MPI_SOURCE, request, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
             std::int64_t position = -1;
-            if (!halt.load() && next < runs.size()) position = static_cast<std::int64_t>(runs[next++]);
+            if (!halt.load() && next < runs.size())
+              position = static_cast<std::int64_t>(runs[next++]);
             MPI_Send(&position, 1, MPI_INT64_T, st.MPI_SOURCE, assign, MPI_COMM_WORLD);
           } else if (st.MPI_TAG == finished_run) {
             Report rep{};
-            MPI_Recv(rep.data(), 3, MPI_INT64_T, st.MPI_SOURCE, finished_run, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+            MPI_Recv(rep.data(), 3, MPI_INT64_T, st.MPI_SOURCE, finished_run, MPI_COMM_WORLD,
+                     MPI_STATUS_IGNORE);
             RunResult r = from_report(rep);
             if (r.status == RunStatus::failed) {
               r.error = "on rank " + std::to_string(st.MPI_SOURCE) + " (see the index)";
@@ -122,7 +131,8 @@ BatchSummary run_mpi(const MpiSession& mpi, const RunPlan& plan, const std::vect
           summary.add(plan, run, result);
           progress.record(result, 0);
         } else {
-          Report rep{static_cast<std::int64_t>(run), static_cast<std::int64_t>(result.status), result.reused ? 1 : 0};
+          Report rep{static_cast<std::int64_t>(run), static_cast<std::int64_t>(result.status),
+                     result.reused ? 1 : 0};
           MPI_Send(rep.data(), 3, MPI_INT64_T, 0, finished_run, MPI_COMM_WORLD);
           summary.add(plan, run, result);
         }
@@ -135,7 +145,8 @@ BatchSummary run_mpi(const MpiSession& mpi, const RunPlan& plan, const std::vect
         }
         if (ranks_done == mpi.size() - 1) break;
       }
-      if (!busy && slots.in_flight() == 0) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      if (!busy && slots.in_flight() == 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
   }
   if (root) summary.not_started = runs.size() - next;

@@ -29,7 +29,8 @@ class MpiSession {
 
 // Runs `runs` (positions in `plan`) over all ranks. Every rank returns; the summary on
 // rank 0 covers all ranks, elsewhere only the rank's own runs. Ends with a barrier.
-BatchSummary run_mpi(const MpiSession& mpi, const RunPlan& plan, const std::vector<std::size_t>& runs,
-                     const ModelFactory& factory, const BatchOptions& options);
+BatchSummary run_mpi(const MpiSession& mpi, const RunPlan& plan,
+                     const std::vector<std::size_t>& runs, const ModelFactory& factory,
+                     const BatchOptions& options);
 
 }  // namespace sim::batch

@@ -34,10 +34,14 @@ std::int64_t read_int_attr(hid_t obj, const char* name, std::int64_t fallback) {
 
 const char* status_name(RunStatus s) {
   switch (s) {
-    case RunStatus::complete: return "complete";
-    case RunStatus::failed: return "failed";
-    case RunStatus::partial: return "partial";
-    case RunStatus::pending: return "pending";
+    case RunStatus::complete:
+      return "complete";
+    case RunStatus::failed:
+      return "failed";
+    case RunStatus::partial:
+      return "partial";
+    case RunStatus::pending:
+      return "pending";
   }
   return "?";
 }
@@ -101,8 +105,12 @@ RunResult execute_run(const RunPlan& plan, std::size_t run, const ModelFactory& 
     try {
       auto extra = req.extra_attributes;
       extra.emplace_back("error", result.error);
-      RunHeader header{req.seed, scenario.text, scenario.name, &scenario.params,
-                       static_cast<std::uint32_t>(scenario.params.integer("run.days")), extra};
+      RunHeader header{req.seed,
+                       scenario.text,
+                       scenario.name,
+                       &scenario.params,
+                       static_cast<std::uint32_t>(scenario.params.integer("run.days")),
+                       extra};
       RunFile stub(path, header, {}, {});
     } catch (const std::exception& e) {
       result.error += " (and its failure could not be recorded: " + std::string(e.what()) + ")";

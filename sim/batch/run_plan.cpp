@@ -27,8 +27,9 @@ void collect_settings(const toml::table& t, const std::string& prefix, const std
     if (registry.find(path)) {
       auto v = toml_scalar(*node);
       if (!v)
-        throw InputError(where, "key 'arms." + arm + "." + path +
-                                    "': an arm sets one value per parameter (lists belong in [sweep])");
+        throw InputError(where,
+                         "key 'arms." + arm + "." + path +
+                             "': an arm sets one value per parameter (lists belong in [sweep])");
       out.push_back({Setting{path, *v}, where});
       continue;
     }
@@ -43,7 +44,8 @@ void collect_settings(const toml::table& t, const std::string& prefix, const std
   }
 }
 
-SourcePlan plan_source(const std::string& path, const ParamRegistry& registry, const PlanOptions& options) {
+SourcePlan plan_source(const std::string& path, const ParamRegistry& registry,
+                       const PlanOptions& options) {
   ScenarioOptions so;
   so.overrides = options.overrides;
   if (options.seed) so.overrides.push_back("run.seed=" + std::to_string(*options.seed));
@@ -64,7 +66,9 @@ SourcePlan plan_source(const std::string& path, const ParamRegistry& registry, c
       if (k == "count") {
         auto v = n->as_integer();
         if (!v) throw InputError(at, "key 'replicates.count': expects an integer");
-        if (v->get() < 1) throw InputError(at, "key 'replicates.count': must be at least 1 (got " + std::to_string(v->get()) + ")");
+        if (v->get() < 1)
+          throw InputError(at, "key 'replicates.count': must be at least 1 (got " +
+                                   std::to_string(v->get()) + ")");
         if (v->get() > 1'000'000) throw InputError(at, "key 'replicates.count': at most 1000000");
         sp.replicates = static_cast<int>(v->get());
       } else if (k == "seeds") {
@@ -73,13 +77,15 @@ SourcePlan plan_source(const std::string& path, const ParamRegistry& registry, c
           throw InputError(at, "key 'replicates.seeds': expects \"independent\" or \"common\"");
         sp.common_seeds = v->get() == "common";
       } else {
-        throw InputError(at, "key 'replicates." + k + "': unknown; [replicates] takes count and seeds");
+        throw InputError(at,
+                         "key 'replicates." + k + "': unknown; [replicates] takes count and seeds");
       }
     }
   }
   if (options.replicates) {
     if (*options.replicates < 1)
-      throw InputError("--replicates " + std::to_string(*options.replicates) + ": must be at least 1");
+      throw InputError("--replicates " + std::to_string(*options.replicates) +
+                       ": must be at least 1");
     sp.replicates = *options.replicates;
   }
 
@@ -87,7 +93,8 @@ SourcePlan plan_source(const std::string& path, const ParamRegistry& registry, c
   if (auto* node = doc.get("sweep")) {
     auto* t = node->as_table();
     if (!t) throw InputError(key_place(path, doc, "sweep"), "key 'sweep': expects a table");
-    sp.sweep = parse_sweep(*t, path, registry, base.seed(), std::filesystem::path(path).parent_path());
+    sp.sweep =
+        parse_sweep(*t, path, registry, base.seed(), std::filesystem::path(path).parent_path());
   }
 
   // [arms.NAME]
@@ -96,14 +103,18 @@ SourcePlan plan_source(const std::string& path, const ParamRegistry& registry, c
     auto* t = node->as_table();
     SourcePlace where = key_place(path, doc, "arms");
     if (!t) throw InputError(where, "key 'arms': expects tables such as [arms.control]");
-    if (t->empty()) throw InputError(where, "[arms] declares no arm; add [arms.NAME] tables or remove it");
+    if (t->empty())
+      throw InputError(where, "[arms] declares no arm; add [arms.NAME] tables or remove it");
     sp.has_arms = true;
     for (auto& [name, arm_node] : in_file_order(*t)) {
       SourcePlace at = key_place(path, *t, name);
       if (!valid_arm_name(name))
-        throw InputError(at, "arm name '" + name + "': use letters, digits, '_' and '-' (it becomes part of file names)");
+        throw InputError(at,
+                         "arm name '" + name +
+                             "': use letters, digits, '_' and '-' (it becomes part of file names)");
       auto* arm_table = arm_node->as_table();
-      if (!arm_table) throw InputError(at, "key 'arms." + name + "': expects a table of parameter overrides");
+      if (!arm_table)
+        throw InputError(at, "key 'arms." + name + "': expects a table of parameter overrides");
       std::vector<std::pair<Setting, SourcePlace>> found;
       collect_settings(*arm_table, "", name, path, registry, found);
       Scenario sc = base;
@@ -112,8 +123,9 @@ SourcePlan plan_source(const std::string& path, const ParamRegistry& registry, c
         if (sp.sweep)
           for (std::size_t c = 0; c < sp.sweep->paths.size(); ++c)
             if (sp.sweep->paths[c] == s.path)
-              throw InputError(place, "key 'arms." + name + "." + s.path + "': also swept in [sweep] (" +
-                                          sp.sweep->places[c].str() + "); set it in one place");
+              throw InputError(place, "key 'arms." + name + "." + s.path +
+                                          "': also swept in [sweep] (" + sp.sweep->places[c].str() +
+                                          "); set it in one place");
         try {
           sc.params.set(s.path, s.value, place);
         } catch (const InputError& e) {
@@ -156,8 +168,8 @@ RunPlan plan_runs(const std::vector<std::string>& files, const ParamRegistry& re
     SourcePlan sp = plan_source(f, registry, options);
     auto [it, fresh] = name_owner.emplace(sp.name, f);
     if (!fresh)
-      throw InputError("scenario files '" + it->second + "' and '" + f + "' share the name '" + sp.name +
-                       "'; run ids are built from file names, so rename one");
+      throw InputError("scenario files '" + it->second + "' and '" + f + "' share the name '" +
+                       sp.name + "'; run ids are built from file names, so rename one");
     plan.sources.push_back(std::move(sp));
   }
   for (std::size_t s = 0; s < plan.sources.size(); ++s) {
@@ -179,9 +191,12 @@ RunPlan plan_runs(const std::vector<std::string>& files, const ParamRegistry& re
           r.replicate = rep;
           std::uint64_t base = sp.arms[a].scenario->seed();
           if (seed_column != SIZE_MAX)
-            base = static_cast<std::uint64_t>(std::get<std::int64_t>(sp.sweep->points[point][seed_column]));
-          r.seed = sp.common_seeds ? derive_seed(base, 0, 0, rep)
-                                   : derive_seed(base, a, point < 0 ? 0 : static_cast<std::uint64_t>(point), rep);
+            base = static_cast<std::uint64_t>(
+                std::get<std::int64_t>(sp.sweep->points[point][seed_column]));
+          r.seed =
+              sp.common_seeds
+                  ? derive_seed(base, 0, 0, rep)
+                  : derive_seed(base, a, point < 0 ? 0 : static_cast<std::uint64_t>(point), rep);
           r.run_id = run_id_of(sp, r);
           plan.runs.push_back(std::move(r));
         }
@@ -206,7 +221,8 @@ Scenario RunPlan::scenario(std::size_t i) const {
   if (r.point >= 0)
     for (std::size_t c = 0; c < sp.sweep->paths.size(); ++c)
       sc.params.set(sp.sweep->paths[c], sp.sweep->points[r.point][c], sp.sweep->places[c]);
-  sc.params.set("run.seed", static_cast<std::int64_t>(r.seed), SourcePlace{"seed of " + r.run_id, 0, 0});
+  sc.params.set("run.seed", static_cast<std::int64_t>(r.seed),
+                SourcePlace{"seed of " + r.run_id, 0, 0});
   return sc;
 }
 

@@ -32,8 +32,8 @@ struct Setting {
 };
 
 struct Arm {
-  std::string name;                // "base" when the file declares no arms
-  std::vector<Setting> settings;   // its overrides, in file order
+  std::string name;                          // "base" when the file declares no arms
+  std::vector<Setting> settings;             // its overrides, in file order
   std::shared_ptr<const Scenario> scenario;  // base + overrides
 };
 

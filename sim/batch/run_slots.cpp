@@ -4,8 +4,12 @@
 
 namespace sim::batch {
 
-RunSlots::RunSlots(const RunPlan& plan, const ModelFactory& factory, RunControl control, std::size_t capacity)
-    : plan_(plan), factory_(factory), control_(std::move(control)), capacity_(std::max<std::size_t>(1, capacity)) {}
+RunSlots::RunSlots(const RunPlan& plan, const ModelFactory& factory, RunControl control,
+                   std::size_t capacity)
+    : plan_(plan),
+      factory_(factory),
+      control_(std::move(control)),
+      capacity_(std::max<std::size_t>(1, capacity)) {}
 
 RunSlots::~RunSlots() {
   for (auto& t : threads_)
@@ -28,14 +32,16 @@ std::vector<std::pair<std::size_t, RunResult>> RunSlots::collect(std::chrono::mi
   std::vector<std::thread::id> exited;
   {
     std::unique_lock lock(mutex_);
-    if (done_.empty() && in_flight_ > 0) finished_.wait_for(lock, wait, [&] { return !done_.empty(); });
+    if (done_.empty() && in_flight_ > 0)
+      finished_.wait_for(lock, wait, [&] { return !done_.empty(); });
     out.assign(std::make_move_iterator(done_.begin()), std::make_move_iterator(done_.end()));
     done_.clear();
     exited.swap(exited_);
   }
   // Join the threads whose runs are done (they have left, or are leaving, their lambda).
   for (auto id : exited) {
-    auto it = std::find_if(threads_.begin(), threads_.end(), [&](const std::thread& t) { return t.get_id() == id; });
+    auto it = std::find_if(threads_.begin(), threads_.end(),
+                           [&](const std::thread& t) { return t.get_id() == id; });
     if (it != threads_.end()) {
       it->join();
       threads_.erase(it);

@@ -16,7 +16,8 @@ namespace sim::batch {
 
 class RunSlots {
  public:
-  RunSlots(const RunPlan& plan, const ModelFactory& factory, RunControl control, std::size_t capacity);
+  RunSlots(const RunPlan& plan, const ModelFactory& factory, RunControl control,
+           std::size_t capacity);
   RunSlots(const RunSlots&) = delete;
   RunSlots& operator=(const RunSlots&) = delete;
   ~RunSlots();  // waits for the runs in flight

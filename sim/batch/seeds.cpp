@@ -24,7 +24,9 @@ std::uint64_t SplitMix64::next() {
   return r;
 }
 
-double SplitMix64::uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+double SplitMix64::uniform() {
+  return static_cast<double>(next() >> 11) * 0x1.0p-53;
+}
 
 std::uint64_t SplitMix64::below(std::uint64_t n) {
   if (n <= 1) return 0;

@@ -23,7 +23,7 @@ class SplitMix64 {
  public:
   explicit SplitMix64(std::uint64_t seed) : state_(seed) {}
   std::uint64_t next();
-  double uniform();  // [0, 1) with 53 random bits
+  double uniform();                      // [0, 1) with 53 random bits
   std::uint64_t below(std::uint64_t n);  // [0, n), unbiased
 
  private:

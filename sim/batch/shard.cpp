@@ -15,11 +15,13 @@ bool all_digits(const std::string& s) {
 }  // namespace
 
 Shard parse_shard(const std::string& spec) {
-  const std::string usage = " (expected I/N with 0 <= I < N, e.g. --shard $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT)";
+  const std::string usage =
+      " (expected I/N with 0 <= I < N, e.g. --shard $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT)";
   auto slash = spec.find('/');
   if (slash == std::string::npos) throw InputError("--shard '" + spec + "': no '/'" + usage);
   std::string i = spec.substr(0, slash), n = spec.substr(slash + 1);
-  if (!all_digits(i) || !all_digits(n)) throw InputError("--shard '" + spec + "': I and N must be whole numbers" + usage);
+  if (!all_digits(i) || !all_digits(n))
+    throw InputError("--shard '" + spec + "': I and N must be whole numbers" + usage);
   Shard s{std::stoul(i), std::stoul(n)};
   if (s.count == 0) throw InputError("--shard '" + spec + "': N must be at least 1" + usage);
   if (s.index >= s.count)

@@ -51,22 +51,28 @@ void read_range(Axis& axis, const toml::table& t, const std::string& file, Desig
   for (auto&& [k, n] : t) {
     if (!allowed.count(std::string(k.str())))
       fail(place_of(file, k.source()), key + "." + std::string(k.str()),
-           kind == DesignKind::grid ? "a grid range takes from, to and step"
-                                    : std::string("a range in a ") + design_name(kind) +
-                                          " design takes from and to (no step: the design places the points)");
+           kind == DesignKind::grid
+               ? "a grid range takes from, to and step"
+               : std::string("a range in a ") + design_name(kind) +
+                     " design takes from and to (no step: the design places the points)");
   }
   for (const char* need : {"from", "to"})
     if (!t.contains(need)) fail(axis.where, key, std::string("range lacks '") + need + "'");
   if (axis.spec->type != ParamType::integer && axis.spec->type != ParamType::real)
-    fail(axis.where, key, std::string("a range needs a numeric parameter; this one is ") +
-                              type_name(axis.spec->type) + ": give a list of values");
+    fail(axis.where, key,
+         std::string("a range needs a numeric parameter; this one is ") +
+             type_name(axis.spec->type) + ": give a list of values");
   axis.from = number_of(*t.get("from"), key_place(file, t, "from"), key + ".from");
   axis.to = number_of(*t.get("to"), key_place(file, t, "to"), key + ".to");
   // Both ends must be valid values of the parameter.
-  check(axis, axis.spec->type == ParamType::integer ? ParamValue{std::floor(axis.from)} : ParamValue{axis.from},
+  check(axis,
+        axis.spec->type == ParamType::integer ? ParamValue{std::floor(axis.from)}
+                                              : ParamValue{axis.from},
         key_place(file, t, "from"));
-  check(axis, axis.spec->type == ParamType::integer ? ParamValue{std::floor(axis.to)} : ParamValue{axis.to},
-        key_place(file, t, "to"));
+  check(
+      axis,
+      axis.spec->type == ParamType::integer ? ParamValue{std::floor(axis.to)} : ParamValue{axis.to},
+      key_place(file, t, "to"));
   if (axis.from > axis.to)
     fail(axis.where, key, "empty range: from > to (the design would be empty)");
   if (axis.spec->type == ParamType::integer &&
@@ -76,19 +82,22 @@ void read_range(Axis& axis, const toml::table& t, const std::string& file, Desig
     axis.is_range = true;
     return;
   }
-  if (!t.contains("step")) fail(axis.where, key, "a grid range needs a step ({ from = a, to = b, step = s })");
+  if (!t.contains("step"))
+    fail(axis.where, key, "a grid range needs a step ({ from = a, to = b, step = s })");
   SourcePlace sp = key_place(file, t, "step");
   double step = number_of(*t.get("step"), sp, key + ".step");
   if (!(step > 0)) fail(sp, key + ".step", "must be greater than 0");
   if (axis.spec->type == ParamType::integer && std::floor(step) != step)
     fail(sp, key + ".step", "integer parameter: the step must be a whole number");
   double span = (axis.to - axis.from) / step;
-  if (span + 1 > static_cast<double>(max_points)) fail(axis.where, key, "range holds too many values");
+  if (span + 1 > static_cast<double>(max_points))
+    fail(axis.where, key, "range holds too many values");
   auto count = static_cast<std::size_t>(std::floor(span + 1e-9)) + 1;
   for (std::size_t i = 0; i < count; ++i) {
     double x = axis.from + static_cast<double>(i) * step;
-    ParamValue v = axis.spec->type == ParamType::integer ? ParamValue{static_cast<std::int64_t>(std::llround(x))}
-                                                         : ParamValue{x};
+    ParamValue v = axis.spec->type == ParamType::integer
+                       ? ParamValue{static_cast<std::int64_t>(std::llround(x))}
+                       : ParamValue{x};
     axis.values.push_back(check(axis, v, axis.where));
   }
 }
@@ -135,7 +144,8 @@ void collect_axes(const toml::table& t, const std::string& prefix, const std::st
     std::string msg = "unknown parameter '" + path + "' in [sweep]";
     auto near = registry.nearest(path);
     if (!near.empty()) msg += " (did you mean '" + near[0] + "'?)";
-    throw InputError(where, "key 'sweep." + path + "': " + msg + "; `commsim params` lists every key");
+    throw InputError(where,
+                     "key 'sweep." + path + "': " + msg + "; `commsim params` lists every key");
   }
 }
 
@@ -163,7 +173,8 @@ std::size_t read_samples(const toml::table& sweep, const std::string& file, Desi
   auto n = node->as_integer();
   if (!n) fail(at, "sweep.samples", "expects an integer");
   if (n->get() < 1) fail(at, "sweep.samples", "must be at least 1 (0 samples is an empty design)");
-  if (static_cast<std::uint64_t>(n->get()) > max_points) fail(at, "sweep.samples", "too many samples");
+  if (static_cast<std::uint64_t>(n->get()) > max_points)
+    fail(at, "sweep.samples", "too many samples");
   return static_cast<std::size_t>(n->get());
 }
 
@@ -171,10 +182,14 @@ std::size_t read_samples(const toml::table& sweep, const std::string& file, Desi
 
 const char* design_name(DesignKind kind) {
   switch (kind) {
-    case DesignKind::grid: return "grid";
-    case DesignKind::lhs: return "lhs";
-    case DesignKind::sobol: return "sobol";
-    case DesignKind::table: return "table";
+    case DesignKind::grid:
+      return "grid";
+    case DesignKind::lhs:
+      return "lhs";
+    case DesignKind::sobol:
+      return "sobol";
+    case DesignKind::table:
+      return "table";
   }
   return "?";
 }
@@ -231,19 +246,25 @@ std::vector<std::size_t> interleaved_grid_order(const std::vector<std::size_t>& 
   return order;
 }
 
-SweepDesign parse_sweep(const toml::table& sweep, const std::string& file, const ParamRegistry& registry,
-                        std::uint64_t base_seed, const std::filesystem::path& scenario_dir) {
+SweepDesign parse_sweep(const toml::table& sweep, const std::string& file,
+                        const ParamRegistry& registry, std::uint64_t base_seed,
+                        const std::filesystem::path& scenario_dir) {
   const std::set<std::string> options = {"design", "samples", "seed", "table", "order"};
   SweepDesign d;
   if (auto* node = sweep.get("design")) {
     SourcePlace at = key_place(file, sweep, "design");
     auto s = node->as_string();
     std::string name = s ? s->get() : "";
-    if (name == "grid") d.kind = DesignKind::grid;
-    else if (name == "lhs") d.kind = DesignKind::lhs;
-    else if (name == "sobol") d.kind = DesignKind::sobol;
-    else if (name == "table") d.kind = DesignKind::table;
-    else fail(at, "sweep.design", "expects one of \"grid\", \"lhs\", \"sobol\", \"table\"");
+    if (name == "grid")
+      d.kind = DesignKind::grid;
+    else if (name == "lhs")
+      d.kind = DesignKind::lhs;
+    else if (name == "sobol")
+      d.kind = DesignKind::sobol;
+    else if (name == "table")
+      d.kind = DesignKind::table;
+    else
+      fail(at, "sweep.design", "expects one of \"grid\", \"lhs\", \"sobol\", \"table\"");
   } else if (sweep.contains("table")) {
     d.kind = DesignKind::table;
   }
@@ -252,11 +273,13 @@ SweepDesign parse_sweep(const toml::table& sweep, const std::string& file, const
     auto s = node->as_string();
     std::string v = s ? s->get() : "";
     if (v != "interleaved" && v != "sequential")
-      fail(key_place(file, sweep, "order"), "sweep.order", "expects \"interleaved\" or \"sequential\"");
+      fail(key_place(file, sweep, "order"), "sweep.order",
+           "expects \"interleaved\" or \"sequential\"");
     interleave = v == "interleaved";
   }
   for (const char* k : {"samples", "seed"})
-    if (sweep.contains(k) && d.kind != DesignKind::lhs && !(d.kind == DesignKind::sobol && std::string(k) == "samples"))
+    if (sweep.contains(k) && d.kind != DesignKind::lhs &&
+        !(d.kind == DesignKind::sobol && std::string(k) == "samples"))
       fail(key_place(file, sweep, k), std::string("sweep.") + k,
            std::string("has no meaning in a ") + design_name(d.kind) + " design");
   if (sweep.contains("table") && d.kind != DesignKind::table)
@@ -265,7 +288,8 @@ SweepDesign parse_sweep(const toml::table& sweep, const std::string& file, const
   if (d.kind == DesignKind::table) {
     auto* node = sweep.get("table");
     SourcePlace at = key_place(file, sweep, node ? "table" : "design");
-    if (!node || !node->as_string()) fail(at, "sweep.table", "a table design needs table = \"points.csv\"");
+    if (!node || !node->as_string())
+      fail(at, "sweep.table", "a table design needs table = \"points.csv\"");
     std::filesystem::path p = node->as_string()->get();
     if (p.is_relative()) p = scenario_dir / p;
     std::vector<Axis> extra;
@@ -330,14 +354,16 @@ SweepDesign parse_sweep(const toml::table& sweep, const std::string& file, const
   if (d.kind == DesignKind::sobol) {
     if (dims > sobol_max_dimensions)
       fail(axes[sobol_max_dimensions].where, "sweep." + axes[sobol_max_dimensions].path,
-           "a sobol design supports at most " + std::to_string(sobol_max_dimensions) + " parameters");
+           "a sobol design supports at most " + std::to_string(sobol_max_dimensions) +
+               " parameters");
     Sobol sobol(dims);
     for (std::size_t i = 0; i < n; ++i) unit[i] = sobol.point(i);
   } else {
     std::uint64_t seed = splitmix64(base_seed ^ 0x4C48535F53454544ull);  // "LHS_SEED"
     if (auto* node = sweep.get("seed")) {
       auto v = node->as_integer();
-      if (!v || v->get() < 0) fail(key_place(file, sweep, "seed"), "sweep.seed", "expects a non-negative integer");
+      if (!v || v->get() < 0)
+        fail(key_place(file, sweep, "seed"), "sweep.seed", "expects a non-negative integer");
       seed = static_cast<std::uint64_t>(v->get());
     }
     // Latin hypercube: each axis cut into n equal strata; a random permutation assigns one

@@ -25,7 +25,6 @@
 #include "sim/core/input_error.hpp"
 #include "sim/params/param_registry.hpp"
 
-
 namespace sim::batch {
 
 enum class DesignKind { grid, lhs, sobol, table };
@@ -33,10 +32,10 @@ const char* design_name(DesignKind kind);
 
 struct SweepDesign {
   DesignKind kind = DesignKind::grid;
-  std::vector<std::string> paths;                 // the swept parameters, one per column
-  std::vector<SourcePlace> places;                // where each was declared
-  std::vector<std::vector<ParamValue>> points;    // points[p][column], p = point number
-  std::vector<std::size_t> order;                 // the point numbers in run order
+  std::vector<std::string> paths;               // the swept parameters, one per column
+  std::vector<SourcePlace> places;              // where each was declared
+  std::vector<std::vector<ParamValue>> points;  // points[p][column], p = point number
+  std::vector<std::size_t> order;               // the point numbers in run order
 };
 
 // Reads a [sweep] table. `file` names it in errors; relative table paths are resolved

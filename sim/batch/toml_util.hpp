@@ -41,7 +41,8 @@ inline std::vector<std::pair<std::string, const toml::node*>> in_file_order(cons
 }
 
 // Where a key was written, found by name in its table.
-inline SourcePlace key_place(const std::string& file, const toml::table& t, const std::string& name) {
+inline SourcePlace key_place(const std::string& file, const toml::table& t,
+                             const std::string& name) {
   for (auto&& [key, node] : t)
     if (key.str() == name) return place_of(file, key.source());
   return {file, 0, 0};

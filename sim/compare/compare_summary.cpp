@@ -18,8 +18,8 @@ std::vector<RunMeasures> measure_runs(const batch::RunPlan& plan, const std::fil
     RunReader reader(path);
     reader.require_complete();
     if (reader.has_attribute("run_id") && reader.text_attribute("run_id") != planned.run_id)
-      throw InputError("run file '" + path.string() + "': holds run '" + reader.text_attribute("run_id") +
-                       "', not '" + planned.run_id + "'");
+      throw InputError("run file '" + path.string() + "': holds run '" +
+                       reader.text_attribute("run_id") + "', not '" + planned.run_id + "'");
     RunMeasures m;
     m.run_id = planned.run_id;
     m.arm = plan.sources[planned.source].arms[planned.arm].name;
@@ -40,17 +40,23 @@ std::vector<RunMeasures> measure_runs(const batch::RunPlan& plan, const std::fil
 
 std::string methods_text(double level, const std::string& reference_arm) {
   const std::string pct = std::to_string(static_cast<int>(std::lround(level * 100))) + "%";
-  return "Each metric is one number per run. Per arm: n replicates, the mean, the sample SD and the " + pct +
-         " confidence interval of the mean (Student t, n - 1 df). Against the reference arm '" + reference_arm +
-         "' (the first arm): the difference of means (arm - reference) with its " + pct +
-         " confidence interval from Welch's t (unequal variances, Welch-Satterthwaite df) and the two-sided "
-         "p-value, and the standardized effect size Hedges' g (difference / pooled SD, times the exact "
-         "small-sample correction J(m) = Gamma(m/2) / (sqrt(m/2) Gamma((m-1)/2)), m = n1 + n2 - 2). "
+  return "Each metric is one number per run. Per arm: n replicates, the mean, the sample SD and "
+         "the " +
+         pct +
+         " confidence interval of the mean (Student t, n - 1 df). Against the reference arm '" +
+         reference_arm + "' (the first arm): the difference of means (arm - reference) with its " +
+         pct +
+         " confidence interval from Welch's t (unequal variances, Welch-Satterthwaite df) and the "
+         "two-sided "
+         "p-value, and the standardized effect size Hedges' g (difference / pooled SD, times the "
+         "exact "
+         "small-sample correction J(m) = Gamma(m/2) / (sqrt(m/2) Gamma((m-1)/2)), m = n1 + n2 - "
+         "2). "
          "NaN values of a metric are left out (n counts the rest).";
 }
 
-CompareSummary summarize(std::vector<ArmInfo> arms, std::vector<MetricInfo> metrics, std::vector<RunMeasures> runs,
-                         double level) {
+CompareSummary summarize(std::vector<ArmInfo> arms, std::vector<MetricInfo> metrics,
+                         std::vector<RunMeasures> runs, double level) {
   CompareSummary s;
   s.arms = std::move(arms);
   s.metrics = std::move(metrics);
@@ -60,8 +66,10 @@ CompareSummary summarize(std::vector<ArmInfo> arms, std::vector<MetricInfo> metr
   });
   s.runs = std::move(runs);
   for (const auto& r : s.runs) {
-    if (r.arm_index >= s.arms.size()) throw std::logic_error("run " + r.run_id + " names an unknown arm");
-    if (r.values.size() != s.metrics.size()) throw std::logic_error("run " + r.run_id + ": wrong number of metrics");
+    if (r.arm_index >= s.arms.size())
+      throw std::logic_error("run " + r.run_id + " names an unknown arm");
+    if (r.values.size() != s.metrics.size())
+      throw std::logic_error("run " + r.run_id + ": wrong number of metrics");
   }
   auto sample = [&](std::size_t metric, std::size_t arm) {
     std::vector<double> v;
@@ -97,7 +105,8 @@ CompareSummary summarize(std::vector<ArmInfo> arms, std::vector<MetricInfo> metr
 
 CompareSummary summarize_plan(const batch::RunPlan& plan, const HeadlineMetrics& metrics,
                               std::vector<RunMeasures> runs, double level) {
-  if (plan.sources.size() != 1) throw std::logic_error("compare summarizes a plan of one scenario file");
+  if (plan.sources.size() != 1)
+    throw std::logic_error("compare summarizes a plan of one scenario file");
   const batch::SourcePlan& sp = plan.sources[0];
   std::vector<ArmInfo> arms;
   for (const auto& a : sp.arms) arms.push_back({a.name, batch::settings_text(a.settings)});

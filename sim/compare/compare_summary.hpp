@@ -42,18 +42,18 @@ struct MetricInfo {
 // One row of the summary: one metric in one arm.
 struct ArmRow {
   std::size_t metric = 0, arm = 0;
-  stats::Description stats;      // over the arm's replicates (NaN values left out)
-  bool reference = false;        // the first arm: difference 0 by definition
+  stats::Description stats;         // over the arm's replicates (NaN values left out)
+  bool reference = false;           // the first arm: difference 0 by definition
   stats::WelchResult vs_reference;  // difference = mean(this arm) - mean(first arm)
   double hedges_g = 0;
 };
 
 struct CompareSummary {
   std::string scenario_name;
-  std::vector<ArmInfo> arms;        // in file order; arms[0] is the reference
+  std::vector<ArmInfo> arms;  // in file order; arms[0] is the reference
   std::vector<MetricInfo> metrics;
-  std::vector<RunMeasures> runs;    // by arm, then replicate
-  std::vector<ArmRow> rows;         // metric by metric, each with every arm in order
+  std::vector<RunMeasures> runs;  // by arm, then replicate
+  std::vector<ArmRow> rows;       // metric by metric, each with every arm in order
   double level = 0.95;
   int replicates = 0;
   bool common_seeds = false;
@@ -61,8 +61,8 @@ struct CompareSummary {
 
 // The statistics over `runs`. Rows for the reference arm have difference 0, an interval
 // [0, 0] and g = 0, with df and p NaN.
-CompareSummary summarize(std::vector<ArmInfo> arms, std::vector<MetricInfo> metrics, std::vector<RunMeasures> runs,
-                         double level = 0.95);
+CompareSummary summarize(std::vector<ArmInfo> arms, std::vector<MetricInfo> metrics,
+                         std::vector<RunMeasures> runs, double level = 0.95);
 
 // The same for a plan of one scenario file (its arms, replicates and seed mode).
 CompareSummary summarize_plan(const batch::RunPlan& plan, const HeadlineMetrics& metrics,

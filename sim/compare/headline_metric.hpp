@@ -11,9 +11,9 @@
 namespace sim::compare {
 
 struct HeadlineMetric {
-  std::string name;         // a column name: letters, digits and '_'
+  std::string name;  // a column name: letters, digits and '_'
   std::string unit;
-  std::string description;  // one line: what it is and how it is computed
+  std::string description;                          // one line: what it is and how it is computed
   std::function<double(const RunReader&)> compute;  // NaN when undefined for the run
 };
 

@@ -9,7 +9,11 @@ using Day = std::uint32_t;
 
 inline constexpr Tick ticks_per_day = 24;
 
-constexpr Day day_of(Tick t) { return t / ticks_per_day; }
-constexpr int hour_of_day(Tick t) { return static_cast<int>(t % ticks_per_day); }
+constexpr Day day_of(Tick t) {
+  return t / ticks_per_day;
+}
+constexpr int hour_of_day(Tick t) {
+  return static_cast<int>(t % ticks_per_day);
+}
 
 }  // namespace sim

@@ -35,9 +35,11 @@ SocialGraph load_edge_list(const std::filesystem::path& file, PersonId people) {
       std::uint64_t id = 0;
       auto [ptr, ec] = std::from_chars(token, p, id);
       if (ec != std::errc() || ptr != p)
-        throw InputError(where, "'" + std::string(token, p) + "' is not a node id (a whole number >= 0)");
+        throw InputError(where,
+                         "'" + std::string(token, p) + "' is not a node id (a whole number >= 0)");
       if (id >= people)
-        throw InputError(where, "node id " + std::to_string(id) + " is out of range: population.size is " +
+        throw InputError(where, "node id " + std::to_string(id) +
+                                    " is out of range: population.size is " +
                                     std::to_string(people) + ", so ids run from 0 to " +
                                     std::to_string(people - 1));
       ids[found++] = static_cast<PersonId>(id);

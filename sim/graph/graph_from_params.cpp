@@ -38,8 +38,9 @@ SocialGraph build_graph(const Scenario& scenario, std::uint64_t seed) {
   if (kind == "edgelist") {
     const std::string& file = p.text("graph.edgelist");
     if (file.empty())
-      throw InputError(scenario.path + ": key 'graph.edgelist': graph.kind is \"edgelist\" but no "
-                                       "edge list file is named");
+      throw InputError(scenario.path +
+                       ": key 'graph.edgelist': graph.kind is \"edgelist\" but no "
+                       "edge list file is named");
     return load_edge_list(scenario.resolve(file), people);
   }
   return stochastic_block_model(people, static_cast<PersonId>(p.integer("graph.block_size")),

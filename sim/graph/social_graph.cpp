@@ -41,9 +41,15 @@ GraphStats graph_stats(const SocialGraph& g) {
       // Sorted lists: count common neighbours by a merge.
       auto a = nv.begin(), b = nu.begin();
       while (a != nv.end() && b != nu.end()) {
-        if (*a < *b) ++a;
-        else if (*b < *a) ++b;
-        else { ++links; ++a; ++b; }
+        if (*a < *b)
+          ++a;
+        else if (*b < *a)
+          ++b;
+        else {
+          ++links;
+          ++a;
+          ++b;
+        }
       }
     }
     double k = static_cast<double>(nv.size());

@@ -15,9 +15,9 @@ using Edge = std::pair<PersonId, PersonId>;
 
 class SocialGraph {
  public:
-  using Csr = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property,
-                                                 boost::no_property, boost::no_property,
-                                                 PersonId, std::uint64_t>;
+  using Csr =
+      boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                         boost::no_property, PersonId, std::uint64_t>;
 
   SocialGraph() = default;
   // Any edge list: self-loops dropped, duplicates and (u,v)/(v,u) pairs merged.

@@ -34,7 +34,8 @@ struct RunHeader {
 struct RunFileOptions {
   std::size_t chunk_days = 16;
   int compression = 4;  // deflate level, 0 = off
-  std::size_t group_chunk = 256;  // groups per chunk of a /daily dataset (the expected group count, capped)
+  std::size_t group_chunk =
+      256;  // groups per chunk of a /daily dataset (the expected group count, capped)
 };
 
 class RunFile {

@@ -65,9 +65,10 @@ void RunReader::fail(const std::string& what) const {
 
 void RunReader::require_complete() const {
   if (complete_) return;
-  std::string why = has_attribute("error") ? "the run failed: " + text_attribute("error")
-                                           : "days_written " + std::to_string(days_written_) + " of " +
-                                                 std::to_string(days_planned_) + " (a stopped run)";
+  std::string why = has_attribute("error")
+                        ? "the run failed: " + text_attribute("error")
+                        : "days_written " + std::to_string(days_written_) + " of " +
+                              std::to_string(days_planned_) + " (a stopped run)";
   fail("not complete (" + why + ")");
 }
 
@@ -86,22 +87,26 @@ std::optional<ParamValue> RunReader::attribute(const std::string& name) const {
   switch (H5Tget_class(type.get())) {
     case H5T_INTEGER: {
       std::int64_t v = 0;
-      if (H5Aread(attr.get(), H5T_NATIVE_INT64, &v) < 0) fail("cannot read attribute '" + name + "'");
+      if (H5Aread(attr.get(), H5T_NATIVE_INT64, &v) < 0)
+        fail("cannot read attribute '" + name + "'");
       if (H5Tget_size(type.get()) == 1) return ParamValue{v != 0};
       return ParamValue{v};
     }
     case H5T_FLOAT: {
       double v = 0;
-      if (H5Aread(attr.get(), H5T_NATIVE_DOUBLE, &v) < 0) fail("cannot read attribute '" + name + "'");
+      if (H5Aread(attr.get(), H5T_NATIVE_DOUBLE, &v) < 0)
+        fail("cannot read attribute '" + name + "'");
       return ParamValue{v};
     }
     case H5T_STRING: {
-      if (!H5Tis_variable_str(type.get())) fail("attribute '" + name + "': fixed-length strings are not read");
+      if (!H5Tis_variable_str(type.get()))
+        fail("attribute '" + name + "': fixed-length strings are not read");
       Handle mem(H5Tcopy(H5T_C_S1), H5Tclose);
       H5Tset_size(mem.get(), H5T_VARIABLE);
       H5Tset_cset(mem.get(), H5T_CSET_UTF8);
       char* s = nullptr;
-      if (H5Aread(attr.get(), mem.get(), &s) < 0 || !s) fail("cannot read attribute '" + name + "'");
+      if (H5Aread(attr.get(), mem.get(), &s) < 0 || !s)
+        fail("cannot read attribute '" + name + "'");
       std::string out(s);
       H5free_memory(s);
       return ParamValue{out};
@@ -165,20 +170,24 @@ std::vector<double> RunReader::read(const std::string& dataset, int rank,
   Handle space(H5Dget_space(set.get()), H5Sclose);
   const int ndims = H5Sget_simple_extent_ndims(space.get());
   if (ndims != rank)
-    fail("dataset " + dataset + " has " + std::to_string(ndims) + " dimensions, expected " + std::to_string(rank));
+    fail("dataset " + dataset + " has " + std::to_string(ndims) + " dimensions, expected " +
+         std::to_string(rank));
   std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
   H5Sget_simple_extent_dims(space.get(), dims.data(), nullptr);
   // Only the rows on disk that are data: the first days_written.
-  const hsize_t rows = std::min<hsize_t>(dims[0], static_cast<hsize_t>(std::max<std::int64_t>(0, days_written_)));
+  const hsize_t rows =
+      std::min<hsize_t>(dims[0], static_cast<hsize_t>(std::max<std::int64_t>(0, days_written_)));
   hsize_t cols = rank == 2 ? dims[1] : 1;
   std::vector<double> values(rows * cols);
   if (!values.empty()) {
     std::vector<hsize_t> start(static_cast<std::size_t>(rank), 0), count = dims;
     count[0] = rows;
-    if (H5Sselect_hyperslab(space.get(), H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr) < 0)
+    if (H5Sselect_hyperslab(space.get(), H5S_SELECT_SET, start.data(), nullptr, count.data(),
+                            nullptr) < 0)
       fail("cannot select rows of dataset " + dataset);
     Handle mem(H5Screate_simple(rank, count.data(), nullptr), H5Sclose);
-    if (H5Dread(set.get(), H5T_NATIVE_DOUBLE, mem.get(), space.get(), H5P_DEFAULT, values.data()) < 0)
+    if (H5Dread(set.get(), H5T_NATIVE_DOUBLE, mem.get(), space.get(), H5P_DEFAULT, values.data()) <
+        0)
       fail("cannot read dataset " + dataset + " (" + h5::last_error() + ")");
   }
   dims_out.assign({static_cast<unsigned long long>(rows), static_cast<unsigned long long>(cols)});

@@ -41,9 +41,11 @@ class RunReader {
   void require_complete() const;
 
   bool has_attribute(const std::string& name) const;
-  std::optional<ParamValue> attribute(const std::string& name) const;  // int64, float64, int8 -> bool, string
-  std::string text_attribute(const std::string& name) const;           // InputError if absent or not text
-  std::int64_t int_attribute(const std::string& name) const;            // InputError if absent or not an integer
+  std::optional<ParamValue> attribute(
+      const std::string& name) const;  // int64, float64, int8 -> bool, string
+  std::string text_attribute(const std::string& name) const;  // InputError if absent or not text
+  std::int64_t int_attribute(
+      const std::string& name) const;  // InputError if absent or not an integer
 
   std::vector<std::string> daily_metrics() const;     // names under /daily, sorted
   std::vector<std::string> platform_metrics() const;  // names under /platform, sorted
@@ -57,7 +59,8 @@ class RunReader {
 
  private:
   [[noreturn]] void fail(const std::string& what) const;
-  std::vector<double> read(const std::string& dataset, int rank, std::vector<unsigned long long>& dims) const;
+  std::vector<double> read(const std::string& dataset, int rank,
+                           std::vector<unsigned long long>& dims) const;
 
   std::filesystem::path path_;
   h5::Handle file_;

@@ -10,10 +10,14 @@ namespace sim {
 
 const char* type_name(ParamType t) {
   switch (t) {
-    case ParamType::integer: return "integer";
-    case ParamType::real: return "number";
-    case ParamType::boolean: return "boolean";
-    case ParamType::text: return "string";
+    case ParamType::integer:
+      return "integer";
+    case ParamType::real:
+      return "number";
+    case ParamType::boolean:
+      return "boolean";
+    case ParamType::text:
+      return "string";
   }
   return "?";
 }
@@ -52,8 +56,10 @@ std::string format_range(const ParamSpec& spec) {
   };
   switch (spec.type) {
     case ParamType::integer:
-    case ParamType::real: return "[" + num(spec.min) + ", " + num(spec.max) + "]";
-    case ParamType::boolean: return "true|false";
+    case ParamType::real:
+      return "[" + num(spec.min) + ", " + num(spec.max) + "]";
+    case ParamType::boolean:
+      return "true|false";
     case ParamType::text: {
       if (spec.choices.empty()) return "text";
       std::string s;
@@ -73,14 +79,28 @@ ParamSpec& ParamRegistry::add(ParamSpec spec) {
 
 ParamSpec& ParamRegistry::integer(std::string path, std::int64_t def, std::string unit, double min,
                                   double max, std::string meaning) {
-  return add({std::move(path), ParamType::integer, def, std::move(unit), min, max, {},
-              std::move(meaning), {}});
+  return add({std::move(path),
+              ParamType::integer,
+              def,
+              std::move(unit),
+              min,
+              max,
+              {},
+              std::move(meaning),
+              {}});
 }
 
 ParamSpec& ParamRegistry::real(std::string path, double def, std::string unit, double min,
                                double max, std::string meaning) {
-  return add({std::move(path), ParamType::real, def, std::move(unit), min, max, {},
-              std::move(meaning), {}});
+  return add({std::move(path),
+              ParamType::real,
+              def,
+              std::move(unit),
+              min,
+              max,
+              {},
+              std::move(meaning),
+              {}});
 }
 
 ParamSpec& ParamRegistry::boolean(std::string path, bool def, std::string meaning) {
@@ -89,14 +109,28 @@ ParamSpec& ParamRegistry::boolean(std::string path, bool def, std::string meanin
 
 ParamSpec& ParamRegistry::choice(std::string path, std::string def,
                                  std::vector<std::string> choices, std::string meaning) {
-  return add({std::move(path), ParamType::text, std::move(def), "", 0, 0, std::move(choices),
-              std::move(meaning), {}});
+  return add({std::move(path),
+              ParamType::text,
+              std::move(def),
+              "",
+              0,
+              0,
+              std::move(choices),
+              std::move(meaning),
+              {}});
 }
 
 ParamSpec& ParamRegistry::text(std::string path, std::string def, std::string unit,
                                std::string meaning) {
-  return add({std::move(path), ParamType::text, std::move(def), std::move(unit), 0, 0, {},
-              std::move(meaning), {}});
+  return add({std::move(path),
+              ParamType::text,
+              std::move(def),
+              std::move(unit),
+              0,
+              0,
+              {},
+              std::move(meaning),
+              {}});
 }
 
 const ParamSpec* ParamRegistry::find(std::string_view path) const {
@@ -140,7 +174,8 @@ std::vector<std::string> ParamRegistry::nearest(std::string_view path,
   }
   std::sort(scored.begin(), scored.end());
   std::vector<std::string> out;
-  for (std::size_t i = 0; i < scored.size() && i < max_results; ++i) out.push_back(scored[i].second);
+  for (std::size_t i = 0; i < scored.size() && i < max_results; ++i)
+    out.push_back(scored[i].second);
   return out;
 }
 

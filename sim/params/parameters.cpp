@@ -40,7 +40,8 @@ ParamValue checked_value(const ParamSpec& spec, const ParamValue& raw) {
       std::int64_t v;
       if (auto* i = std::get_if<std::int64_t>(&raw)) {
         v = *i;
-      } else if (auto* d = std::get_if<double>(&raw); d && std::floor(*d) == *d && std::abs(*d) < 9e15) {
+      } else if (auto* d = std::get_if<double>(&raw);
+                 d && std::floor(*d) == *d && std::abs(*d) < 9e15) {
         v = static_cast<std::int64_t>(*d);  // 3.0 is accepted as 3 (sweep ranges produce floats)
       } else {
         fail("expects an integer, got " + got());
@@ -50,9 +51,12 @@ ParamValue checked_value(const ParamSpec& spec, const ParamValue& raw) {
     }
     case ParamType::real: {
       double v;
-      if (auto* i = std::get_if<std::int64_t>(&raw)) v = static_cast<double>(*i);
-      else if (auto* d = std::get_if<double>(&raw)) v = *d;
-      else fail("expects a number, got " + got());
+      if (auto* i = std::get_if<std::int64_t>(&raw))
+        v = static_cast<double>(*i);
+      else if (auto* d = std::get_if<double>(&raw))
+        v = *d;
+      else
+        fail("expects a number, got " + got());
       in_range(v);
       return v;
     }
@@ -115,17 +119,22 @@ double Parameters::real(const std::string& path) const {
   return std::get<double>(v);
 }
 
-bool Parameters::flag(const std::string& path) const { return std::get<bool>(value(path)); }
+bool Parameters::flag(const std::string& path) const {
+  return std::get<bool>(value(path));
+}
 
 const std::string& Parameters::text(const std::string& path) const {
   return std::get<std::string>(value(path));
 }
 
-std::string Parameters::origin(const std::string& path) const { return origins_.at(path); }
+std::string Parameters::origin(const std::string& path) const {
+  return origins_.at(path);
+}
 
 std::string Parameters::to_toml() const {
   std::string out;
-  for (const auto& s : registry_->all()) out += s.path + " = " + format_value(values_.at(s.path)) + "\n";
+  for (const auto& s : registry_->all())
+    out += s.path + " = " + format_value(values_.at(s.path)) + "\n";
   return out;
 }
 

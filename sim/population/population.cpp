@@ -17,10 +17,10 @@ void register_population_params(ParamRegistry& reg) {
            "(0 = identical, large = unrelated)");
   register_trait(reg, "population.activity", "activity", "posts/day", "lognormal", 0.15, 2.0, 0.0,
                  200.0);
-  register_trait(reg, "population.value", "value (expertise)", "value units", "lognormal", 1.0,
-                 0.6, 0.0, 100.0);
-  register_trait(reg, "population.attention", "attention budget", "messages/day", "lognormal",
-                 60.0, 0.5, 1.0, 10000.0);
+  register_trait(reg, "population.value", "value (expertise)", "value units", "lognormal", 1.0, 0.6,
+                 0.0, 100.0);
+  register_trait(reg, "population.attention", "attention budget", "messages/day", "lognormal", 60.0,
+                 0.5, 1.0, 10000.0);
 }
 
 Population draw_population(const Parameters& p, std::uint64_t seed) {
@@ -59,7 +59,8 @@ Population draw_population(const Parameters& p, std::uint64_t seed) {
     Eigen::VectorXf v = pop.community_centre.col(pop.community[i]) +
                         static_cast<float>(spread / std::sqrt(double(pop.topics))) * noise;
     float n = v.norm();
-    pop.interest.col(i) = n > 1e-6f ? Eigen::VectorXf(v / n) : pop.community_centre.col(pop.community[i]);
+    pop.interest.col(i) =
+        n > 1e-6f ? Eigen::VectorXf(v / n) : pop.community_centre.col(pop.community[i]);
   }
   return pop;
 }

@@ -8,10 +8,17 @@ namespace sim {
 double TraitDistribution::draw(RandomStream& rng) const {
   double x = median;
   switch (kind) {
-    case Kind::constant: break;
-    case Kind::uniform: x = median + spread * (2 * rng.uniform() - 1); break;
-    case Kind::normal: x = median + spread * rng.normal(); break;
-    case Kind::lognormal: x = median * std::exp(spread * rng.normal()); break;
+    case Kind::constant:
+      break;
+    case Kind::uniform:
+      x = median + spread * (2 * rng.uniform() - 1);
+      break;
+    case Kind::normal:
+      x = median + spread * rng.normal();
+      break;
+    case Kind::lognormal:
+      x = median * std::exp(spread * rng.normal());
+      break;
     case Kind::pareto: {
       // Tail index alpha = 1/spread; the scale is set so the median is `median`.
       double alpha = 1.0 / std::max(spread, 1e-9);
@@ -26,7 +33,7 @@ double TraitDistribution::draw(RandomStream& rng) const {
 TraitDistribution TraitDistribution::from(const Parameters& p, const std::string& prefix) {
   TraitDistribution d;
   const std::string& k = p.text(prefix + ".dist");
-  d.kind = k == "constant" ? Kind::constant
+  d.kind = k == "constant"  ? Kind::constant
            : k == "uniform" ? Kind::uniform
            : k == "normal"  ? Kind::normal
            : k == "pareto"  ? Kind::pareto
@@ -42,8 +49,8 @@ TraitDistribution TraitDistribution::from(const Parameters& p, const std::string
 }
 
 void register_trait(ParamRegistry& reg, const std::string& prefix, const std::string& what,
-                    const std::string& unit, const std::string& dist, double median,
-                    double spread, double min, double max) {
+                    const std::string& unit, const std::string& dist, double median, double spread,
+                    double min, double max) {
   reg.choice(prefix + ".dist", dist, {"constant", "uniform", "normal", "lognormal", "pareto"},
              "distribution of " + what + " across people");
   reg.real(prefix + ".median", median, unit, 0, 1e9, "median " + what);

@@ -21,7 +21,7 @@ struct TraitDistribution {
 };
 
 void register_trait(ParamRegistry& reg, const std::string& prefix, const std::string& what,
-                    const std::string& unit, const std::string& dist, double median,
-                    double spread, double min, double max);
+                    const std::string& unit, const std::string& dist, double median, double spread,
+                    double min, double max);
 
 }  // namespace sim

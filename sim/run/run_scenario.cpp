@@ -13,21 +13,24 @@ RunOutcome run_scenario(const ModelFactory& factory, const RunRequest& req) {
   RunOutcome outcome;
   auto t0 = std::chrono::steady_clock::now();
   std::unique_ptr<Model> model = factory(sc, req.seed);
-  outcome.setup_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  outcome.setup_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
   std::unique_ptr<RunFile> file;
   if (!req.out.empty()) {
     RunHeader header{req.seed, sc.text, sc.name, &sc.params, days, req.extra_attributes};
     RunFileOptions options = run_file_options(sc.params);
     options.group_chunk = model->group_count();
-    file = std::make_unique<RunFile>(req.out, header, model->daily_metrics(), model->platform_metrics(),
-                                     options);
+    file = std::make_unique<RunFile>(req.out, header, model->daily_metrics(),
+                                     model->platform_metrics(), options);
   }
   Progress progress(req.label, days, req.quiet);
   outcome.report = run_days(*model, days, file.get(), &progress, req.stop);
   if (file) {
-    if (outcome.report.interrupted) file->flush();
-    else file->finish();
+    if (outcome.report.interrupted)
+      file->flush();
+    else
+      file->finish();
   }
   progress.finish(outcome.report.interrupted ? "interrupted" : "");
   return outcome;

@@ -1,8 +1,8 @@
 #include "sim/scenario/scenario.hpp"
 
+#include <toml++/toml.h>
 #include <fstream>
 #include <sstream>
-#include <toml++/toml.h>
 
 #include "sim/core/input_error.hpp"
 
@@ -25,7 +25,8 @@ std::optional<ParamValue> scalar(const toml::node& node) {
 void walk(const toml::table& table, const std::string& prefix, const std::string& file,
           const ScenarioOptions& options, Parameters& params) {
   for (auto&& [key, node] : table) {
-    std::string path = prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
+    std::string path =
+        prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
     SourcePlace where = place_of(file, key.source());
     if (prefix.empty() && options.reserved_sections.count(path)) continue;
     if (auto* sub = node.as_table()) {
@@ -88,8 +89,7 @@ Scenario load_scenario(const std::string& path, const ParamRegistry& registry,
 void apply_override(Parameters& params, const std::string& assignment) {
   SourcePlace where{"--set " + assignment, 0, 0};
   auto eq = assignment.find('=');
-  if (eq == std::string::npos || eq == 0)
-    throw InputError(where, "expected section.key=value");
+  if (eq == std::string::npos || eq == 0) throw InputError(where, "expected section.key=value");
   auto trim = [](std::string s) {
     auto b = s.find_first_not_of(" \t");
     auto e = s.find_last_not_of(" \t");

@@ -62,7 +62,8 @@ class Schedule {
   std::vector<std::string> order() const {
     std::vector<std::string> out;
     for (const auto& s : steps_)
-      out.push_back(s.name + (s.group ? " (per group" : " (whole world") + (s.daily ? ", daily)" : ")"));
+      out.push_back(s.name + (s.group ? " (per group" : " (whole world") +
+                    (s.daily ? ", daily)" : ")"));
     return out;
   }
 
@@ -75,8 +76,10 @@ class Schedule {
   };
   template <class GroupCount>
   static std::size_t count(GroupCount& groups, World& world) {
-    if constexpr (std::is_invocable_v<GroupCount&, World&>) return groups(world);
-    else return groups;
+    if constexpr (std::is_invocable_v<GroupCount&, World&>)
+      return groups(world);
+    else
+      return groups;
   }
   std::vector<Step> steps_;
 };

@@ -33,7 +33,9 @@ double sample_variance(const std::vector<double>& values) {
   return ss / static_cast<double>(values.size() - 1);
 }
 
-double sample_sd(const std::vector<double>& values) { return std::sqrt(sample_variance(values)); }
+double sample_sd(const std::vector<double>& values) {
+  return std::sqrt(sample_variance(values));
+}
 
 Description describe(const std::vector<double>& raw, double level) {
   const std::vector<double> values = without_nan(raw);
@@ -46,7 +48,8 @@ Description describe(const std::vector<double>& raw, double level) {
     return d;
   }
   d.se = d.sd / std::sqrt(static_cast<double>(d.n));
-  const double half = d.se == 0 ? 0 : student_t_quantile((1 + level) / 2, static_cast<double>(d.n - 1)) * d.se;
+  const double half =
+      d.se == 0 ? 0 : student_t_quantile((1 + level) / 2, static_cast<double>(d.n - 1)) * d.se;
   d.ci_low = d.mean - half;
   d.ci_high = d.mean + half;
   return d;

@@ -9,8 +9,8 @@ namespace sim::stats {
 // The values that are not NaN (infinities are kept: they are data, if odd ones).
 std::vector<double> without_nan(const std::vector<double>& values);
 
-double mean(const std::vector<double>& values);              // NaN when empty
-double sample_variance(const std::vector<double>& values);   // divisor n - 1; NaN when n < 2
+double mean(const std::vector<double>& values);             // NaN when empty
+double sample_variance(const std::vector<double>& values);  // divisor n - 1; NaN when n < 2
 double sample_sd(const std::vector<double>& values);
 
 struct Description {

@@ -57,8 +57,8 @@ double stirling_tail(double x) {
 double log_beta(double a, double b) {
   const double big = std::max(a, b), small = std::min(a, b);
   if (big < 10) return std::lgamma(a) + std::lgamma(b) - std::lgamma(a + b);
-  const double ratio = (big - 0.5) * std::log1p(small / big) + small * std::log(big + small) - small +
-                       stirling_tail(big + small) - stirling_tail(big);
+  const double ratio = (big - 0.5) * std::log1p(small / big) + small * std::log(big + small) -
+                       small + stirling_tail(big + small) - stirling_tail(big);
   return std::lgamma(small) - ratio;
 }
 
@@ -121,13 +121,16 @@ double student_t_quantile(double p, double df) {
   for (int iteration = 0; iteration < 400; ++iteration) {
     const double f = student_t_upper_tail(t, df) - q;  // decreasing in t
     if (f == 0) return t;
-    if (f > 0) lo = t;
-    else hi = t;
+    if (f > 0)
+      lo = t;
+    else
+      hi = t;
     // Newton: d tail / dt = -pdf.
     const double pdf = student_t_pdf(t, df);
     double next = pdf > 0 ? t + f / pdf : (lo + hi) / 2;
     if (!(next > lo && next < hi)) next = (lo + hi) / 2;  // keep Newton inside the bracket
-    if (std::fabs(next - t) <= 1e-15 * std::max(1.0, std::fabs(t)) || hi - lo <= 1e-15 * std::max(1.0, hi))
+    if (std::fabs(next - t) <= 1e-15 * std::max(1.0, std::fabs(t)) ||
+        hi - lo <= 1e-15 * std::max(1.0, hi))
       return next;
     t = next;
   }

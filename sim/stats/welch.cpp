@@ -11,7 +11,8 @@ namespace {
 constexpr double nan_value = std::numeric_limits<double>::quiet_NaN();
 }
 
-WelchResult welch_test(const std::vector<double>& arm_raw, const std::vector<double>& ref_raw, double level) {
+WelchResult welch_test(const std::vector<double>& arm_raw, const std::vector<double>& ref_raw,
+                       double level) {
   const std::vector<double> arm = without_nan(arm_raw), ref = without_nan(ref_raw);
   WelchResult r;
   r.n_arm = arm.size();
@@ -48,7 +49,8 @@ double hedges_g(const std::vector<double>& arm_raw, const std::vector<double>& r
   if (arm.size() < 2 || ref.size() < 2) return nan_value;
   const double n1 = static_cast<double>(arm.size()), n2 = static_cast<double>(ref.size());
   const double m = n1 + n2 - 2;
-  const double pooled = std::sqrt(((n1 - 1) * sample_variance(arm) + (n2 - 1) * sample_variance(ref)) / m);
+  const double pooled =
+      std::sqrt(((n1 - 1) * sample_variance(arm) + (n2 - 1) * sample_variance(ref)) / m);
   if (!(pooled > 0)) return nan_value;
   return hedges_correction(m) * (mean(arm) - mean(ref)) / pooled;
 }

@@ -9,18 +9,19 @@ namespace sim::stats {
 
 struct WelchResult {
   std::size_t n_arm = 0, n_reference = 0;
-  double difference = 0;      // mean(arm) - mean(reference)
-  double se = 0;              // sqrt(var_arm / n_arm + var_ref / n_ref)
-  double df = 0;              // Welch–Satterthwaite
-  double t = 0;               // difference / se
-  double p_value = 0;         // two-sided
+  double difference = 0;           // mean(arm) - mean(reference)
+  double se = 0;                   // sqrt(var_arm / n_arm + var_ref / n_ref)
+  double df = 0;                   // Welch–Satterthwaite
+  double t = 0;                    // difference / se
+  double p_value = 0;              // two-sided
   double ci_low = 0, ci_high = 0;  // difference -/+ t_{(1+level)/2, df} * se
 };
 
 // Like scipy.stats.ttest_ind(arm, reference, equal_var=False), plus the interval. Either
 // sample with n < 2: everything but the difference is NaN. Both samples constant (se = 0):
 // the interval is [difference, difference] and df, t and p are NaN.
-WelchResult welch_test(const std::vector<double>& arm, const std::vector<double>& reference, double level = 0.95);
+WelchResult welch_test(const std::vector<double>& arm, const std::vector<double>& reference,
+                       double level = 0.95);
 
 // Hedges' g = J * (mean(arm) - mean(reference)) / s_pooled, with
 // s_pooled^2 = ((n1-1) s1^2 + (n2-1) s2^2) / (n1 + n2 - 2) and Hedges' (1981) exact

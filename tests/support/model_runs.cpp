@@ -69,12 +69,14 @@ DailySeries run_scenario_in_memory(const std::string& scenario, std::uint64_t se
   sim::ScenarioOptions opts;
   opts.overrides = overrides;
   opts.reserved_sections = sim::batch::batch_sections;
-  auto sc = sim::load_scenario((source_dir() / "scenarios" / scenario).string(), models::all_params(), opts);
+  auto sc = sim::load_scenario((source_dir() / "scenarios" / scenario).string(),
+                               models::all_params(), opts);
   return run_in_memory(sc, seed);
 }
 
 std::map<std::string, std::vector<DailySeries>> run_plan_in_memory(const std::string& scenario) {
-  auto plan = sim::batch::plan_runs({(source_dir() / "scenarios" / scenario).string()}, models::all_params());
+  auto plan = sim::batch::plan_runs({(source_dir() / "scenarios" / scenario).string()},
+                                    models::all_params());
   std::vector<DailySeries> results(plan.runs.size());
   // Runs are independent and deterministic: run them in parallel.
   tbb::parallel_for(std::size_t{0}, plan.runs.size(), [&](std::size_t r) {

@@ -8,8 +8,12 @@
 
 namespace testing_support {
 
-std::filesystem::path source_dir() { return COMMSIM_SOURCE_DIR; }
-std::filesystem::path commsim_binary() { return COMMSIM_BINARY; }
+std::filesystem::path source_dir() {
+  return COMMSIM_SOURCE_DIR;
+}
+std::filesystem::path commsim_binary() {
+  return COMMSIM_BINARY;
+}
 
 std::filesystem::path scratch_dir(const std::string& name) {
   auto dir = std::filesystem::temp_directory_path() /

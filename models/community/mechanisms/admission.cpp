@@ -24,8 +24,10 @@ void admit_applicants(World& w, Tick t) {
       ++w.groups_joined[a.person];
       ++size;
       if (ad) continue;
-      if (a.channel == JoinChannel::friend_invite) ++g.today.joins_friend;
-      else ++g.today.joins_open;
+      if (a.channel == JoinChannel::friend_invite)
+        ++g.today.joins_friend;
+      else
+        ++g.today.joins_open;
       g.today.joiner_value += w.people.value[a.person];
     }
     g.applicants.clear();

@@ -23,13 +23,16 @@ void mute_and_leave(World& w, std::size_t gi, Tick t) {
   auto& m = g.members;
   for (std::size_t i = 0; i < m.slots(); ++i) {
     if (!m.present(i) || (m.flags[i] & ad_account)) continue;
-    if (task && m.posts[i] == 0 && t - m.joined[i] >= deadline && !(m.flags[i] & (owner | moderator))) {
+    if (task && m.posts[i] == 0 && t - m.joined[i] >= deadline &&
+        !(m.flags[i] & (owner | moderator))) {
       end_membership(w, g, i, MemberState::removed);
       continue;
     }
     const float s = m.satisfaction[i];
-    if (s < r.mute_below) m.state[i] = MemberState::muted;
-    else if (m.state[i] == MemberState::muted && s > r.unmute_above) m.state[i] = MemberState::active;
+    if (s < r.mute_below)
+      m.state[i] = MemberState::muted;
+    else if (m.state[i] == MemberState::muted && s > r.unmute_above)
+      m.state[i] = MemberState::active;
     if (m.flags[i] & owner) continue;  // the owner stays while the group lives
     if (rng.uniform() < leave_probability(r, s, m.state[i] == MemberState::muted))
       end_membership(w, g, i, MemberState::left);

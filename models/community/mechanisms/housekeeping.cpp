@@ -17,7 +17,8 @@ void tidy_group(World& w, std::size_t gi, Tick) {
   }
   if (g.former.size() != former_before) {
     std::sort(g.former.begin() + static_cast<std::ptrdiff_t>(former_before), g.former.end());
-    std::inplace_merge(g.former.begin(), g.former.begin() + static_cast<std::ptrdiff_t>(former_before),
+    std::inplace_merge(g.former.begin(),
+                       g.former.begin() + static_cast<std::ptrdiff_t>(former_before),
                        g.former.end());
   }
   m.erase_if_gone();
@@ -55,7 +56,9 @@ void tidy_group(World& w, std::size_t gi, Tick) {
   g.top_decile_base = g.other_base = 0;
   if (values.empty()) return;
   const std::size_t top_n = std::max<std::size_t>(1, values.size() / 10);
-  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(values.size() - top_n), values.end());
+  std::nth_element(values.begin(),
+                   values.begin() + static_cast<std::ptrdiff_t>(values.size() - top_n),
+                   values.end());
   const float threshold = values[values.size() - top_n];
   for (std::size_t i = 0; i < m.slots(); ++i) {
     m.flags[i] &= static_cast<std::uint8_t>(~top_decile);

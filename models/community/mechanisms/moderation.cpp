@@ -12,7 +12,8 @@ double enforcement(const ModerationRules& r, double strictness) {
 }
 
 int violations_allowed(const ModerationRules& r, double strictness) {
-  return std::max(1, static_cast<int>(std::ceil(r.violations_to_remove * (1.0 - strictness) - 1e-9)));
+  return std::max(1,
+                  static_cast<int>(std::ceil(r.violations_to_remove * (1.0 - strictness) - 1e-9)));
 }
 
 void moderate(World& w, std::size_t gi, Tick t) {
@@ -31,7 +32,8 @@ void moderate(World& w, std::size_t gi, Tick t) {
     if (msg.kind == MessageKind::programme) continue;
     const std::size_t poster = msg.poster_slot;
     if (msg.kind == MessageKind::ad) {
-      if (!w.params.groups.ads_allowed && rng.uniform() < r.ad_detection * enforcement(r, strictness)) {
+      if (!w.params.groups.ads_allowed &&
+          rng.uniform() < r.ad_detection * enforcement(r, strictness)) {
         msg.removed = true;
         ++g.today.posts_removed;
         end_membership(w, g, poster, MemberState::removed);
@@ -39,12 +41,13 @@ void moderate(World& w, std::size_t gi, Tick t) {
       continue;
     }
     const float on_focus = g.topics.col(static_cast<Eigen::Index>(j)).dot(g.focus);
-    const double p_remove = on_focus < r.offtopic_below ? strictness
-                                                        : r.false_removal * strictness * strictness;
+    const double p_remove =
+        on_focus < r.offtopic_below ? strictness : r.false_removal * strictness * strictness;
     if (!(rng.uniform() < p_remove)) continue;
     msg.removed = true;
     ++g.today.posts_removed;
-    if ((m.violations[poster] += 1.0f) >= static_cast<float>(allowed) && !(m.flags[poster] & owner)) end_membership(w, g, poster, MemberState::removed);
+    if ((m.violations[poster] += 1.0f) >= static_cast<float>(allowed) && !(m.flags[poster] & owner))
+      end_membership(w, g, poster, MemberState::removed);
   }
 }
 

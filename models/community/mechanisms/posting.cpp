@@ -19,7 +19,8 @@ namespace {
 
 void ensure_topic_room(GroupState& g, int topics, std::size_t needed) {
   if (static_cast<std::size_t>(g.topics.cols()) >= needed) return;
-  g.topics.conservativeResize(topics, static_cast<Eigen::Index>(std::max<std::size_t>(needed, 2 * g.topics.cols())));
+  g.topics.conservativeResize(
+      topics, static_cast<Eigen::Index>(std::max<std::size_t>(needed, 2 * g.topics.cols())));
 }
 
 }  // namespace
@@ -31,8 +32,8 @@ void post_messages(World& w, std::size_t gi, Tick t) {
   const double strictness = w.params.groups.strictness;
   const double present = static_cast<double>(std::max<std::size_t>(1, g.present_count()));
   const double hour = w.diurnal[sim::hour_of_day(t)] / sim::ticks_per_day;
-  const double base = hour * liveliness(mr, g.messages_last_day / present) *
-                      (1.0 - mr.chill * strictness);
+  const double base =
+      hour * liveliness(mr, g.messages_last_day / present) * (1.0 - mr.chill * strictness);
   const int K = w.people.topics;
   const float conv_norm = g.conversation.norm();
   sim::RandomStream rng(w.seed, purpose::posting, g.id, t);
@@ -41,8 +42,8 @@ void post_messages(World& w, std::size_t gi, Tick t) {
     if (m.state[i] != MemberState::active) continue;
     const PersonId p = m.person[i];
     const bool ad = m.flags[i] & ad_account;
-    const double lambda = ad ? mr.spam_per_day * hour
-                             : w.people.activity[p] * base * 2.0 * m.satisfaction[i];
+    const double lambda =
+        ad ? mr.spam_per_day * hour : w.people.activity[p] * base * 2.0 * m.satisfaction[i];
     // 1 - exp(-λ) ≤ λ, and λ is small for most members most hours: the exponential is
     // needed only when the draw falls below λ (same outcome, far fewer exp calls).
     const double u = rng.uniform();

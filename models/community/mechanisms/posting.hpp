@@ -1,6 +1,7 @@
 #pragma once
 // Posting: each member who has not muted the group posts in an hour with probability
-//   1 - exp(-λ),  λ = activity/24 · diurnal(hour) · liveliness · 2·satisfaction · (1 - chill·strictness)
+//   1 - exp(-λ),  λ = activity/24 · diurnal(hour) · liveliness · 2·satisfaction · (1 -
+//   chill·strictness)
 // (claims C4, C12, C13). Ad accounts post ads at their own rate (C15). A post's topic lies
 // between the poster's interest and the running conversation (drift, C10); the owner may
 // push an off-focus promotion (C7). Its quality is the poster's value; its novelty wears

@@ -5,8 +5,8 @@
 namespace community {
 namespace {
 // Slots in the order they are filled: evening first, then spread over the waking day.
-constexpr int slot_order[24] = {21, 12, 19, 9, 15, 22, 10, 17, 13, 20, 8, 16,
-                                11, 18, 14, 23, 7, 6, 0, 5, 1, 4, 2, 3};
+constexpr int slot_order[24] = {21, 12, 19, 9,  15, 22, 10, 17, 13, 20, 8, 16,
+                                11, 18, 14, 23, 7,  6,  0,  5,  1,  4,  2, 3};
 }  // namespace
 
 bool programme_slot(double per_day, Tick t) {

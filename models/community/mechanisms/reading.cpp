@@ -7,10 +7,13 @@ namespace community {
 double message_worth(const ReadingRules& r, MessageKind kind, double relevance, double quality,
                      double reader_value) {
   switch (kind) {
-    case MessageKind::ad: return -r.ad_cost;
-    case MessageKind::chat: return r.chat_value * relevance;
+    case MessageKind::ad:
+      return -r.ad_cost;
+    case MessageKind::chat:
+      return r.chat_value * relevance;
     case MessageKind::content:
-    case MessageKind::programme: return relevance * 2.0 * quality / (quality + reader_value + 1e-9);
+    case MessageKind::programme:
+      return relevance * 2.0 * quality / (quality + reader_value + 1e-9);
   }
   return 0;
 }
@@ -46,12 +49,15 @@ void read_messages(World& w, std::size_t gi, Tick t) {
         cost += rr.ad_cost;
         continue;
       }
-      const double relevance = std::max(0.0f, interest.dot(g.topics.col(static_cast<Eigen::Index>(j))));
+      const double relevance =
+          std::max(0.0f, interest.dot(g.topics.col(static_cast<Eigen::Index>(j))));
       benefit += message_worth(rr, msg.kind, relevance, msg.quality, v) * msg.novelty;
     }
     m.benefit_today[i] += static_cast<float>(share * benefit);
     m.cost_today[i] += static_cast<float>(share * cost);
-    if (attention < visible) m.cost_today[i] += static_cast<float>(rr.overload_cost * hour_share * (visible / attention - 1.0));
+    if (attention < visible)
+      m.cost_today[i] +=
+          static_cast<float>(rr.overload_cost * hour_share * (visible / attention - 1.0));
     g.today.value_gained += share * benefit;
   }
 
@@ -60,7 +66,8 @@ void read_messages(World& w, std::size_t gi, Tick t) {
   for (std::size_t j = 0; j < n_msgs; ++j) {
     const Message& msg = g.inbox[j];
     if (msg.removed || msg.kind == MessageKind::ad) continue;
-    g.conversation = (1.0f - eta) * g.conversation + eta * g.topics.col(static_cast<Eigen::Index>(j));
+    g.conversation =
+        (1.0f - eta) * g.conversation + eta * g.topics.col(static_cast<Eigen::Index>(j));
   }
   for (const auto& msg : g.inbox)
     if (!msg.removed) ++g.today.messages[static_cast<int>(msg.kind)];

@@ -1,8 +1,8 @@
 #pragma once
 // Reading within attention (claims C13, C14, C15, C22). Each member reads the hour's visible
 // messages as far as their hourly attention allows (attention / groups joined · diurnal/24;
-// reading.muted_reading of that when muted), a share ρ = min(1, attention / messages) of each. Reading
-// message j gives reader i
+// reading.muted_reading of that when muted), a share ρ = min(1, attention / messages) of each.
+// Reading message j gives reader i
 //   content:  relevance · 2q/(q + v_i) · novelty      (experts gain little from novices, C14)
 //   chat:     chat_value · relevance · novelty
 //   ad:       -ad_cost
@@ -14,8 +14,8 @@
 namespace community {
 
 // Worth of one message to a reader of value `reader_value`, before novelty and read cost.
-double message_worth(const ReadingRules& rules, MessageKind kind, double relevance,
-                     double quality, double reader_value);
+double message_worth(const ReadingRules& rules, MessageKind kind, double relevance, double quality,
+                     double reader_value);
 
 void read_messages(World& world, std::size_t group, Tick t);
 

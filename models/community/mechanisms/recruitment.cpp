@@ -45,7 +45,8 @@ bool passes_policy(Context& c, PersonId p, JoinChannel channel, bool& paid) {
   switch (rules.entry) {
     case EntryPolicy::open:
     case EntryPolicy::task:
-    case EntryPolicy::invite_only: return true;
+    case EntryPolicy::invite_only:
+      return true;
     case EntryPolicy::fee: {
       if (ad) return false;
       const double willing = c.w.params.recruitment.fee_willingness * std::max(0.0, fit) *
@@ -99,7 +100,8 @@ void recruit(World& w, std::size_t gi, Tick t) {
   invited.clear();
   for (std::size_t i = 0; i < m.slots(); ++i) {
     if (!m.present(i) || (m.flags[i] & ad_account) || m.satisfaction[i] < rr.invite_above) continue;
-    if (rules.entry == EntryPolicy::invite_only && !(m.flags[i] & (owner | moderator | founder))) continue;
+    if (rules.entry == EntryPolicy::invite_only && !(m.flags[i] & (owner | moderator | founder)))
+      continue;
     for (PersonId q : w.friends.neighbours(m.person[i]))
       if (!w.is_spammer[q]) invited.push_back(q);
   }
@@ -111,7 +113,8 @@ void recruit(World& w, std::size_t gi, Tick t) {
     const int k = static_cast<int>(b - a);
     a = b;
     if (excluded(c, members_sorted, q)) continue;
-    if (!(rng.uniform() < friend_join_probability(rr, k, alignment(w, g, q)) * appeal(c, q))) continue;
+    if (!(rng.uniform() < friend_join_probability(rr, k, alignment(w, g, q)) * appeal(c, q)))
+      continue;
     bool paid = false;
     if (passes_policy(c, q, JoinChannel::friend_invite, paid))
       g.applicants.push_back({q, JoinChannel::friend_invite, paid});
@@ -124,7 +127,8 @@ void recruit(World& w, std::size_t gi, Tick t) {
       const bool ad = !w.spammers.empty() && rng.uniform() < rules.open_ad_share;
       PersonId q = ad ? w.spammers[rng.below(static_cast<std::uint32_t>(w.spammers.size()))]
                       : rng.below(w.people.size);
-      for (int tries = 0; !ad && w.is_spammer[q] && tries < 100; ++tries) q = rng.below(w.people.size);
+      for (int tries = 0; !ad && w.is_spammer[q] && tries < 100; ++tries)
+        q = rng.below(w.people.size);
       if (excluded(c, members_sorted, q)) continue;
       if (!ad && !(rng.uniform() < appeal(c, q))) continue;
       bool paid = false;

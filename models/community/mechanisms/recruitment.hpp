@@ -11,9 +11,10 @@
 //    open_ad_share of them ad accounts; none under invite_only.
 //  - Entry policy (C20, C21): fee — a person pays only if fee ≤ fee_willingness · max(0, fit) ·
 //    (mean member value) · E, E ~ Exp(1) (ad accounts never pay); screening — moderators screen
-//    up to screen_capacity applicants each a day, admit those with fit ≥ screen_alignment and value ≥ screen_value, and
-//    recognise ad accounts with probability ad_detection; task — everyone enters, removal
-//    comes later (departures). Screening applies to invited friends and strangers alike.
+//    up to screen_capacity applicants each a day, admit those with fit ≥ screen_alignment and value
+//    ≥ screen_value, and recognise ad accounts with probability ad_detection; task — everyone
+//    enters, removal comes later (departures). Screening applies to invited friends and strangers
+//    alike.
 #include "models/community/world.hpp"
 
 namespace community {

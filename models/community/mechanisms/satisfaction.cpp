@@ -18,8 +18,8 @@ void update_satisfaction(World& w, std::size_t gi, Tick) {
   auto& m = g.members;
   // Resentment counts removed members, not removed ad accounts (nobody mourns a spammer).
   const double members = static_cast<double>(std::max<std::size_t>(1, g.present_count()));
-  const double burden = r.rule_cost * w.params.groups.strictness +
-                        r.removal_cost * g.today.member_removals / members;
+  const double burden =
+      r.rule_cost * w.params.groups.strictness + r.removal_cost * g.today.member_removals / members;
   const float rate = static_cast<float>(1.0 / r.memory_days);
   const float conv_norm = g.conversation.norm();
   // Belonging needs a conversation: it is weighted by how lively the group was today.
@@ -27,8 +27,11 @@ void update_satisfaction(World& w, std::size_t gi, Tick) {
   const double lively = per_member / (per_member + w.params.members.liveliness_half);
   for (std::size_t i = 0; i < m.slots(); ++i) {
     if (!m.present(i) || (m.flags[i] & ad_account)) continue;
-    const double fit = conv_norm > 1e-6f ? w.people.interest.col(m.person[i]).dot(g.conversation) / conv_norm : 0.0;
-    const double net = m.benefit_today[i] - m.cost_today[i] - burden + r.belonging * lively * (fit - 0.5);
+    const double fit = conv_norm > 1e-6f
+                           ? w.people.interest.col(m.person[i]).dot(g.conversation) / conv_norm
+                           : 0.0;
+    const double net =
+        m.benefit_today[i] - m.cost_today[i] - burden + r.belonging * lively * (fit - 0.5);
     const double target = satisfaction_target(r, net, m.friends_inside[i], m.flags[i] & paid_fee);
     m.satisfaction[i] += rate * (static_cast<float>(target) - m.satisfaction[i]);
     m.benefit_today[i] = 0;

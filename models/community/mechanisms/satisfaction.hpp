@@ -1,6 +1,7 @@
 #pragma once
 // Satisfaction, once a day (claims C5, C12, C13, C20). The day's net value
-//   net = benefit - cost - rule_cost · strictness - removal_cost · (members removed today / members)
+//   net = benefit - cost - rule_cost · strictness - removal_cost · (members removed today /
+//   members)
 //         + belonging · m/(m + liveliness_half) · (fit - 0.5)
 // (fit = cosine of the member's interest with the running conversation topic: people stay
 // where the conversation is about what they care for, C10; m = messages per member in the

@@ -23,7 +23,8 @@ void split_large_groups(World& w, Tick t) {
   if (split_at <= 0) return;
   const std::size_t existing = w.groups.size();
   for (std::size_t gi = 0; gi < existing; ++gi) {
-    if (!w.groups[gi].alive || w.groups[gi].present_count() <= static_cast<std::size_t>(split_at)) continue;
+    if (!w.groups[gi].alive || w.groups[gi].present_count() <= static_cast<std::size_t>(split_at))
+      continue;
     const Eigen::MatrixXf& interest = w.people.interest;
     Eigen::VectorXf c1 = w.groups[gi].focus, c2 = c1;
     {

@@ -10,7 +10,8 @@
 using namespace testing_support;
 
 namespace {
-int count_verdicts(const std::filesystem::path& dir, const std::string& arm, const std::string& expected) {
+int count_verdicts(const std::filesystem::path& dir, const std::string& arm,
+                   const std::string& expected) {
   int hits = 0;
   for (int r = 0; r < 5; ++r) {
     auto file = dir / (dir.filename().string() + "." + arm + ".r" + std::to_string(r) + ".h5");
@@ -19,7 +20,8 @@ int count_verdicts(const std::filesystem::path& dir, const std::string& arm, con
     std::string got;
     for (auto m : d.verdict) got += std::string(community::mode_key(m)) + " ";
     INFO(file.filename().string() << ": " << (got.empty() ? "none" : got));
-    if (expected.empty()) hits += d.verdict.empty();
+    if (expected.empty())
+      hits += d.verdict.empty();
     else
       for (auto m : d.verdict) hits += community::mode_key(m) == expected;
   }
@@ -27,7 +29,8 @@ int count_verdicts(const std::filesystem::path& dir, const std::string& arm, con
 }
 }  // namespace
 
-TEST_CASE("diagnose names each failure mode in its failure arm and none in its control", "[signature]") {
+TEST_CASE("diagnose names each failure mode in its failure arm and none in its control",
+          "[signature]") {
   auto root = scratch_dir("diagnose");
   for (std::string mode : {"focus_loss", "leaderless", "tyranny", "boredom", "evaporation"}) {
     INFO(mode);
@@ -50,8 +53,8 @@ TEST_CASE("diagnose refuses an unfinished run and names the file", "[diagnose]")
   std::ofstream(scenario) << "[run]\ndays = 4000\n[population]\nsize = 300\n[groups]\ncount = 2\n";
   std::string out;
   // A run stopped by SIGTERM after its first flushed days.
-  run_command("timeout -s TERM 1 " + commsim_binary().string() + " run " + scenario.string() + " --out " +
-              (dir / "p.h5").string() + " --quiet --set output.chunk_days=1");
+  run_command("timeout -s TERM 1 " + commsim_binary().string() + " run " + scenario.string() +
+              " --out " + (dir / "p.h5").string() + " --quiet --set output.chunk_days=1");
   int rc = run_command(commsim_binary().string() + " diagnose " + (dir / "p.h5").string(), &out);
   CHECK(rc == 2);
   CHECK_THAT(out, Catch::Contains("p.h5") && Catch::Contains("not complete"));

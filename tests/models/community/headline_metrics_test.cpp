@@ -16,17 +16,35 @@ using Catch::Matchers::WithinRel;
 namespace {
 
 const double nan = std::nan("");
-enum { alive, size, active_share, muted_share, focus, mean_value, expert_retention, leaves, removals };
-const std::vector<MetricSpec> daily = {
-    {"alive", "", ""},      {"size", "", ""},        {"active_share", "", ""},
-    {"muted_share", "", ""}, {"focus", "", ""},       {"mean_value", "", ""},
-    {"expert_retention", "", ""}, {"leaves", "", ""}, {"removals", "", ""}};
+enum {
+  alive,
+  size,
+  active_share,
+  muted_share,
+  focus,
+  mean_value,
+  expert_retention,
+  leaves,
+  removals
+};
+const std::vector<MetricSpec> daily = {{"alive", "", ""},
+                                       {"size", "", ""},
+                                       {"active_share", "", ""},
+                                       {"muted_share", "", ""},
+                                       {"focus", "", ""},
+                                       {"mean_value", "", ""},
+                                       {"expert_retention", "", ""},
+                                       {"leaves", "", ""},
+                                       {"removals", "", ""}};
 enum { ad_share, value_gained, messages };
-const std::vector<MetricSpec> platform = {{"ad_share", "", ""}, {"value_gained", "", ""}, {"messages", "", ""}};
+const std::vector<MetricSpec> platform = {
+    {"ad_share", "", ""}, {"value_gained", "", ""}, {"messages", "", ""}};
 
 std::string write_known_run(bool with_all = true) {
   static Parameters params(models::all_params());
-  const auto path = (testing_support::scratch_dir(with_all ? "headline" : "headline-missing") / "run.h5").string();
+  const auto path =
+      (testing_support::scratch_dir(with_all ? "headline" : "headline-missing") / "run.h5")
+          .string();
   RunHeader header{1, "", "known", &params, 6, {}};
   auto d_specs = daily;
   if (!with_all) d_specs.pop_back();  // no /daily/removals
@@ -66,7 +84,8 @@ double value_of(const std::string& name, const RunReader& run) {
 
 }  // namespace
 
-TEST_CASE("the headline metrics are the documented list, each with a unit and a definition", "[compare]") {
+TEST_CASE("the headline metrics are the documented list, each with a unit and a definition",
+          "[compare]") {
   std::vector<std::string> names;
   for (const auto& m : community::headline_metrics()) {
     names.push_back(m.name);
@@ -74,8 +93,9 @@ TEST_CASE("the headline metrics are the documented list, each with a unit and a 
     CHECK_FALSE(m.description.empty());
     CHECK(m.compute);
   }
-  CHECK(names == std::vector<std::string>{"days_alive", "alive_at_end", "final_size", "active_share", "muted_share",
-                                          "ad_share", "focus", "mean_value", "expert_retention", "departures",
+  CHECK(names == std::vector<std::string>{"days_alive", "alive_at_end", "final_size",
+                                          "active_share", "muted_share", "ad_share", "focus",
+                                          "mean_value", "expert_retention", "departures",
                                           "removals", "value_gained", "value_per_message"});
 }
 
@@ -108,5 +128,6 @@ TEST_CASE("a headline metric whose dataset is missing says which file and datase
   RunReader run(path);
   for (const auto& m : community::headline_metrics())
     if (m.name == "removals")
-      CHECK_THROWS_WITH(m.compute(run), Catch::Contains(path) && Catch::Contains("/daily/removals"));
+      CHECK_THROWS_WITH(m.compute(run),
+                        Catch::Contains(path) && Catch::Contains("/daily/removals"));
 }

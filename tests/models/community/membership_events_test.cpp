@@ -18,7 +18,9 @@ TEST_CASE("end_membership counts a departure once, with value, alignment and dec
                                     {axis(2, 0), 1.0f, 9.0f, 60.0f, true}};
   World w = make_world(2, people);
   add_group(w, axis(2, 0),
-            {{0, owner | moderator}, {1, top_decile | aligned}, {2, moderator, 0.5f, MemberState::muted},
+            {{0, owner | moderator},
+             {1, top_decile | aligned},
+             {2, moderator, 0.5f, MemberState::muted},
              {3, ad_account}},
             /*moderators=*/2);
   GroupState& g = w.groups[0];
@@ -46,7 +48,8 @@ TEST_CASE("end_membership counts a departure once, with value, alignment and dec
 TEST_CASE("dissolve ends every present membership without counting departures",
           "[mechanism][membership_events]") {
   World w = make_world(2, people_like(3, axis(2, 0)));
-  add_group(w, axis(2, 0), {{0, owner}, {1, 0, 0.5f, MemberState::muted}, {2, 0, 0.5f, MemberState::moved}});
+  add_group(w, axis(2, 0),
+            {{0, owner}, {1, 0, 0.5f, MemberState::muted}, {2, 0, 0.5f, MemberState::moved}});
   GroupState& g = w.groups[0];
   dissolve(g, 77);
   CHECK_FALSE(g.alive);

@@ -24,9 +24,8 @@ struct Frame {
 // counts set by hand. Group 1: ten members with posts 1..10. Group 2: dead and empty.
 World metrics_world() {
   std::vector<PersonSpec> people = {
-      {axis(2, 0), 1.0f, 1.0f},        {unit({0.6f, 0.8f}), 1.0f, 2.0f},
-      {axis(2, 1), 1.0f, 3.0f},        {axis(2, 0), 1.0f, 4.0f},
-      {axis(2, 0), 1.0f, 10.0f, 60.0f, true}, {axis(2, 0), 1.0f, 7.0f},
+      {axis(2, 0), 1.0f, 1.0f}, {unit({0.6f, 0.8f}), 1.0f, 2.0f},       {axis(2, 1), 1.0f, 3.0f},
+      {axis(2, 0), 1.0f, 4.0f}, {axis(2, 0), 1.0f, 10.0f, 60.0f, true}, {axis(2, 0), 1.0f, 7.0f},
   };
   for (int i = 0; i < 10; ++i) people.push_back({axis(2, 0), 1.0f, 1.0f});
   World w = make_world(2, people);
@@ -153,7 +152,8 @@ TEST_CASE("posting classes, Gini and top-10% share of posts 1..10", "[mechanism]
   CHECK(fr.daily("focus", B) == Approx(1.0));
 }
 
-TEST_CASE("a dead empty group measures as size 0, not alive, undefined shares", "[mechanism][metrics]") {
+TEST_CASE("a dead empty group measures as size 0, not alive, undefined shares",
+          "[mechanism][metrics]") {
   World w = metrics_world();
   const Frame fr = measure(w, 9);
   const std::size_t D = 2;

@@ -21,7 +21,8 @@ namespace {
 // groups.count == 2, the "bad parameter combination" of these tests.
 class FakeModel : public Model {
  public:
-  FakeModel(const Scenario& sc, std::uint64_t seed) : seed_(seed), groups_(sc.params.integer("groups.count")) {
+  FakeModel(const Scenario& sc, std::uint64_t seed)
+      : seed_(seed), groups_(sc.params.integer("groups.count")) {
     if (groups_ == 2) throw std::runtime_error("two groups cannot be simulated");
   }
   const std::vector<MetricSpec>& daily_metrics() const override { return daily_; }
@@ -42,7 +43,9 @@ class FakeModel : public Model {
   std::vector<MetricSpec> platform_{{"score", "", "a number"}};
 };
 
-std::unique_ptr<Model> fake(const Scenario& sc, std::uint64_t seed) { return std::make_unique<FakeModel>(sc, seed); }
+std::unique_ptr<Model> fake(const Scenario& sc, std::uint64_t seed) {
+  return std::make_unique<FakeModel>(sc, seed);
+}
 
 fs::path write(const fs::path& dir, const std::string& name, const std::string& text) {
   std::ofstream(dir / name) << text;
@@ -76,7 +79,8 @@ TEST_CASE("arms x replicates: ids, order, seeds, settings", "[batch][plan]") {
   CHECK(plan.runs[8].run_id == "exp.more.r2");
   CHECK(plan.runs[4].seed == derive_seed(9, 1, 0, 1));
   CHECK(plan.scenario(2).params.integer("groups.count") == 6);
-  CHECK(plan.scenario(4).params.integer("run.seed") == static_cast<std::int64_t>(plan.runs[4].seed));
+  CHECK(plan.scenario(4).params.integer("run.seed") ==
+        static_cast<std::int64_t>(plan.runs[4].seed));
   CHECK(settings_text(plan.settings(1)) == "groups.count = 2\n");
   // --replicates and --seed override the file.
   PlanOptions po;
@@ -94,9 +98,10 @@ TEST_CASE("arms x replicates: ids, order, seeds, settings", "[batch][plan]") {
 
 TEST_CASE("arms compose with sweeps", "[batch][plan]") {
   auto dir = testing_support::scratch_dir("plan-sweep");
-  auto file = write(dir, "s.toml",
-                    "[run]\ndays = 3\n[arms.a]\n[arms.b]\npopulation.size = 300\n[replicates]\ncount = 2\n"
-                    "[sweep]\ngroups.count = [3, 4, 5]\n");
+  auto file =
+      write(dir, "s.toml",
+            "[run]\ndays = 3\n[arms.a]\n[arms.b]\npopulation.size = 300\n[replicates]\ncount = 2\n"
+            "[sweep]\ngroups.count = [3, 4, 5]\n");
   auto plan = plan_runs({file.string()}, models::all_params());
   REQUIRE(plan.runs.size() == 12);  // 2 arms x 3 points x 2 replicates
   CHECK(plan.runs[0].run_id == "s.a.p0.r0");
@@ -109,14 +114,19 @@ TEST_CASE("arms compose with sweeps", "[batch][plan]") {
 TEST_CASE("bad arms and replicates are errors naming file, line and key", "[batch][plan]") {
   auto dir = testing_support::scratch_dir("plan-bad");
   CHECK_THAT(plan_error(write(dir, "a.toml", "[arms.x]\ngroups.cuont = 3\n")),
-             Catch::Contains("a.toml:2") && Catch::Contains("arms.x.groups.cuont") && Catch::Contains("did you mean"));
+             Catch::Contains("a.toml:2") && Catch::Contains("arms.x.groups.cuont") &&
+                 Catch::Contains("did you mean"));
   CHECK_THAT(plan_error(write(dir, "b.toml", "[arms.x]\n\n[arms.y]\npopulation.size = 1\n")),
-             Catch::Contains("b.toml:4") && Catch::Contains("population.size") && Catch::Contains("out of range"));
+             Catch::Contains("b.toml:4") && Catch::Contains("population.size") &&
+                 Catch::Contains("out of range"));
   CHECK_THAT(plan_error(write(dir, "c.toml", "[replicates]\ncount = 0\n")),
              Catch::Contains("c.toml:2") && Catch::Contains("replicates.count"));
-  CHECK_THAT(plan_error(write(dir, "d.toml", "[replicates]\ncuont = 3\n")), Catch::Contains("replicates.cuont"));
-  CHECK_THAT(plan_error(write(dir, "e.toml", "[arms.x]\ngroups.count = [1, 2]\n")), Catch::Contains("[sweep]"));
-  CHECK_THAT(plan_error(write(dir, "f.toml", "[arms.x]\ngroups.count = 3\n[sweep]\ngroups.count = [3, 4]\n")),
+  CHECK_THAT(plan_error(write(dir, "d.toml", "[replicates]\ncuont = 3\n")),
+             Catch::Contains("replicates.cuont"));
+  CHECK_THAT(plan_error(write(dir, "e.toml", "[arms.x]\ngroups.count = [1, 2]\n")),
+             Catch::Contains("[sweep]"));
+  CHECK_THAT(plan_error(write(dir, "f.toml",
+                              "[arms.x]\ngroups.count = 3\n[sweep]\ngroups.count = [3, 4]\n")),
              Catch::Contains("f.toml:2") && Catch::Contains("also swept"));
   CHECK_THAT(plan_error(write(dir, "g.toml", "[arms.\"a b\"]\n")), Catch::Contains("arm name"));
   PlanOptions po;
@@ -125,7 +135,8 @@ TEST_CASE("bad arms and replicates are errors naming file, line and key", "[batc
                     Catch::Contains("--replicates"));
 }
 
-TEST_CASE("the local executor: failures recorded, jobs do not matter, resume", "[batch][executor]") {
+TEST_CASE("the local executor: failures recorded, jobs do not matter, resume",
+          "[batch][executor]") {
   auto dir = testing_support::scratch_dir("executor");
   auto file = write(dir, "exp.toml", arms_text);
   auto plan = plan_runs({file.string()}, models::all_params());
@@ -153,11 +164,12 @@ TEST_CASE("the local executor: failures recorded, jobs do not matter, resume", "
   run_local(plan, all, fake, o);
   build_index(o.out_dir);
   std::string out;
-  CHECK(testing_support::run_command("h5diff " + (dir / "one/index.h5").string() + " " +
-                                     (dir / "four/index.h5").string(), &out) == 0);
+  CHECK(testing_support::run_command(
+            "h5diff " + (dir / "one/index.h5").string() + " " + (dir / "four/index.h5").string(),
+            &out) == 0);
   for (std::size_t i = 0; i < all.size(); ++i)
-    CHECK(testing_support::run_command("h5diff " + (dir / "one" / plan.file_name(i)).string() + " " +
-                                       (dir / "four" / plan.file_name(i)).string()) == 0);
+    CHECK(testing_support::run_command("h5diff " + (dir / "one" / plan.file_name(i)).string() +
+                                       " " + (dir / "four" / plan.file_name(i)).string()) == 0);
 
   // Resume: complete runs are kept, failed ones are tried again.
   o.resume = true;
@@ -195,8 +207,10 @@ TEST_CASE("the index lists pending runs from the plan and links run files", "[ba
   CHECK(counts.complete == 2);
   CHECK(counts.pending == 7);
   std::string out;
-  testing_support::run_command("h5dump -d /runs/params/groups.count " + (o.out_dir / "index.h5").string(), &out);
+  testing_support::run_command(
+      "h5dump -d /runs/params/groups.count " + (o.out_dir / "index.h5").string(), &out);
   CHECK_THAT(out, Catch::Contains("4, 2, 6, 4, 2, 6, 4, 2, 6"));
-  testing_support::run_command("h5ls " + (o.out_dir / "index.h5").string() + "/files/exp.more.r0/platform", &out);
+  testing_support::run_command(
+      "h5ls " + (o.out_dir / "index.h5").string() + "/files/exp.more.r0/platform", &out);
   CHECK_THAT(out, Catch::Contains("score"));
 }

@@ -24,15 +24,19 @@ const double nan = std::nan("");
 // 2 arms x 3 replicates, 2 metrics; given out of order to check the sorting.
 std::vector<RunMeasures> runs() {
   return {
-      {"x.treated.r0", "treated", 1, 0, 11, {5.5, 1.0}}, {"x.control.r1", "control", 0, 1, 22, {4.7, 2.0}},
-      {"x.control.r0", "control", 0, 0, 33, {3.1, nan}}, {"x.treated.r1", "treated", 1, 1, 44, {9.1, 1.0}},
-      {"x.control.r2", "control", 0, 2, 55, {2.2, 4.0}}, {"x.treated.r2", "treated", 1, 2, 66, {7.7, 1.0}},
+      {"x.treated.r0", "treated", 1, 0, 11, {5.5, 1.0}},
+      {"x.control.r1", "control", 0, 1, 22, {4.7, 2.0}},
+      {"x.control.r0", "control", 0, 0, 33, {3.1, nan}},
+      {"x.treated.r1", "treated", 1, 1, 44, {9.1, 1.0}},
+      {"x.control.r2", "control", 0, 2, 55, {2.2, 4.0}},
+      {"x.treated.r2", "treated", 1, 2, 66, {7.7, 1.0}},
   };
 }
 
 CompareSummary example() {
-  CompareSummary s = summarize({{"control", ""}, {"treated", "groups.moderators = 0\n"}},
-                               {{"size", "members", "group size"}, {"share", "share", "a share, with a NaN"}}, runs());
+  CompareSummary s = summarize(
+      {{"control", ""}, {"treated", "groups.moderators = 0\n"}},
+      {{"size", "members", "group size"}, {"share", "share", "a share, with a NaN"}}, runs());
   s.scenario_name = "x";
   s.replicates = 3;
   return s;
@@ -53,7 +57,8 @@ TEST_CASE("summarize: one row per metric x arm, the first arm the reference", "[
   CHECK(s.runs[0].run_id == "x.control.r0");
   CHECK(s.runs[2].run_id == "x.control.r2");
   CHECK(s.runs[3].run_id == "x.treated.r0");
-  CHECK((s.rows[0].metric == 0 && s.rows[0].arm == 0 && s.rows[1].metric == 0 && s.rows[1].arm == 1));
+  CHECK(
+      (s.rows[0].metric == 0 && s.rows[0].arm == 0 && s.rows[1].metric == 0 && s.rows[1].arm == 1));
   CHECK((s.rows[2].metric == 1 && s.rows[3].metric == 1));
 
   const ArmRow& ref = s.rows[0];
@@ -81,7 +86,8 @@ TEST_CASE("summarize: one row per metric x arm, the first arm the reference", "[
   CHECK(s.rows[3].vs_reference.difference == Approx(1.0 - 3.0));
 }
 
-TEST_CASE("summary.csv and runs.csv: header, one row per metric x arm / per run, NA for NaN", "[compare]") {
+TEST_CASE("summary.csv and runs.csv: header, one row per metric x arm / per run, NA for NaN",
+          "[compare]") {
   const CompareSummary s = example();
   const std::string csv = summary_csv(s);
   std::istringstream in(csv);
@@ -90,7 +96,8 @@ TEST_CASE("summary.csv and runs.csv: header, one row per metric x arm / per run,
   while (std::getline(in, line)) lines.push_back(line);
   REQUIRE(lines.size() == 1 + 4);
   CHECK(lines[0] ==
-        "metric,unit,arm,arm_index,reference_arm,n,mean,sd,ci_low,ci_high,diff,diff_ci_low,diff_ci_high,diff_df,"
+        "metric,unit,arm,arm_index,reference_arm,n,mean,sd,ci_low,ci_high,diff,diff_ci_low,diff_ci_"
+        "high,diff_df,"
         "p_value,hedges_g");
   CHECK(lines[1].rfind("size,members,control,0,control,3,", 0) == 0);
   CHECK_THAT(lines[1], Catch::EndsWith(",0,0,0,NA,NA,0"));  // the reference: difference 0
@@ -98,16 +105,20 @@ TEST_CASE("summary.csv and runs.csv: header, one row per metric x arm / per run,
   CHECK(lines[3].rfind("share,share,control,0,control,2,3,", 0) == 0);
 
   const std::string r = runs_csv(s);
-  CHECK(r.rfind("run_id,arm,replicate,seed,size,share\nx.control.r0,control,0,33,3.1,NA\n", 0) == 0);
+  CHECK(r.rfind("run_id,arm,replicate,seed,size,share\nx.control.r0,control,0,33,3.1,NA\n", 0) ==
+        0);
   CHECK(std::count(r.begin(), r.end(), '\n') == 7);
 }
 
 TEST_CASE("summary.md names the method and has a row per metric x arm", "[compare]") {
   const std::string md = summary_markdown(example());
-  CHECK_THAT(md, Catch::Contains("Hedges' g") && Catch::Contains("Welch") && Catch::Contains("Student t") &&
+  CHECK_THAT(md, Catch::Contains("Hedges' g") && Catch::Contains("Welch") &&
+                     Catch::Contains("Student t") &&
                      Catch::Contains("exact small-sample correction"));
-  CHECK_THAT(md, Catch::Contains("| size | control | 3 | 3.333 |") && Catch::Contains("(reference)"));
-  CHECK_THAT(md, Catch::Contains("| size | treated | 3 | 7.433 |") && Catch::Contains("| share | treated |"));
+  CHECK_THAT(md,
+             Catch::Contains("| size | control | 3 | 3.333 |") && Catch::Contains("(reference)"));
+  CHECK_THAT(md, Catch::Contains("| size | treated | 3 | 7.433 |") &&
+                     Catch::Contains("| share | treated |"));
   CHECK_THAT(md, Catch::Contains("| treated | groups.moderators = 0 |"));
 }
 
@@ -147,8 +158,10 @@ TEST_CASE("the summary files are written, read back, and removed", "[compare]") 
 
 TEST_CASE("measure_runs refuses missing run files, naming them", "[compare]") {
   const fs::path dir = testing_support::scratch_dir("compare-measure");
-  std::ofstream(dir / "m.toml") << "[run]\ndays = 2\n[arms.a]\n[arms.b]\ngroups.moderators = 0\n[replicates]\ncount = 2\n";
+  std::ofstream(dir / "m.toml")
+      << "[run]\ndays = 2\n[arms.a]\n[arms.b]\ngroups.moderators = 0\n[replicates]\ncount = 2\n";
   auto plan = batch::plan_runs({(dir / "m.toml").string()}, models::all_params());
   REQUIRE(plan.runs.size() == 4);
-  CHECK_THROWS_WITH(measure_runs(plan, dir, {}), Catch::Contains("m.a.r0.h5") && Catch::Contains("no such file"));
+  CHECK_THROWS_WITH(measure_runs(plan, dir, {}),
+                    Catch::Contains("m.a.r0.h5") && Catch::Contains("no such file"));
 }

@@ -17,7 +17,8 @@ std::filesystem::path write(const std::string& name, const std::string& text) {
 }  // namespace
 
 TEST_CASE("an edge list loads with comments, commas, tabs and duplicates", "[graph]") {
-  auto g = load_edge_list(write("good.txt", "# a triangle and a tail\n0 1\n1,2\n2\t0\n\n3 2 # tail\n1 0\n"), 5);
+  auto g = load_edge_list(
+      write("good.txt", "# a triangle and a tail\n0 1\n1,2\n2\t0\n\n3 2 # tail\n1 0\n"), 5);
   CHECK(g.size() == 5);
   CHECK(g.edge_count() == 4);
   CHECK(g.adjacent(0, 2));
@@ -29,7 +30,8 @@ TEST_CASE("bad edge lists name the file and line", "[graph]") {
   CHECK_THROWS_WITH(load_edge_list(write("word.txt", "0 1\n1 two\n"), 5),
                     Catch::Contains("word.txt:2") && Catch::Contains("'two' is not a node id"));
   CHECK_THROWS_WITH(load_edge_list(write("range.txt", "0 1\n\n\n4 5\n"), 5),
-                    Catch::Contains("range.txt:4") && Catch::Contains("node id 5 is out of range") &&
+                    Catch::Contains("range.txt:4") &&
+                        Catch::Contains("node id 5 is out of range") &&
                         Catch::Contains("population.size is 5"));
   CHECK_THROWS_WITH(load_edge_list(write("negative.txt", "0 -1\n"), 5),
                     Catch::Contains("negative.txt:1") && Catch::Contains("'-1' is not a node id"));

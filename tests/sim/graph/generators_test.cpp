@@ -9,9 +9,9 @@ TEST_CASE("graphs are simple and symmetric", "[graph]") {
   for (PersonId v = 0; v < g.size(); ++v) {
     auto n = g.neighbours(v);
     for (std::size_t i = 0; i < n.size(); ++i) {
-      REQUIRE(n[i] != v);                      // no loops
-      if (i) REQUIRE(n[i - 1] < n[i]);         // sorted, no duplicates
-      REQUIRE(g.adjacent(n[i], v));            // undirected
+      REQUIRE(n[i] != v);               // no loops
+      if (i) REQUIRE(n[i - 1] < n[i]);  // sorted, no duplicates
+      REQUIRE(g.adjacent(n[i], v));     // undirected
     }
   }
 }
@@ -25,7 +25,8 @@ TEST_CASE("stochastic block model: degrees and clustering follow from p_in and p
   // Neighbour pairs are linked with p_in when both are in one's block: with Poisson degrees
   // E[C] ≈ p_in · din² / (din + dout)².
   const double p_in = din / (block - 1);
-  CHECK(s.mean_local_clustering == Approx(p_in * din * din / ((din + dout) * (din + dout))).epsilon(0.15));
+  CHECK(s.mean_local_clustering ==
+        Approx(p_in * din * din / ((din + dout) * (din + dout))).epsilon(0.15));
   // Most ties stay inside the community.
   std::size_t inside = 0, total = 0;
   for (PersonId v = 0; v < n; ++v)
@@ -61,7 +62,8 @@ TEST_CASE("Barabasi-Albert: mean degree 2m and a scale-free tail", "[graph]") {
 }
 
 TEST_CASE("generators are deterministic in the seed", "[graph]") {
-  auto a = stochastic_block_model(3000, 40, 6, 2, 11), b = stochastic_block_model(3000, 40, 6, 2, 11);
+  auto a = stochastic_block_model(3000, 40, 6, 2, 11),
+       b = stochastic_block_model(3000, 40, 6, 2, 11);
   auto c = stochastic_block_model(3000, 40, 6, 2, 12);
   REQUIRE(a.edge_count() == b.edge_count());
   for (PersonId v = 0; v < a.size(); ++v) {

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <catch2/catch.hpp>
 
 #include "models/registry.hpp"
 #include "sim/core/input_error.hpp"
@@ -13,7 +13,8 @@ using namespace testing_support;
 
 namespace {
 
-const std::vector<MetricSpec> daily_specs = {{"size", "members", "members"}, {"posts", "posts/day", "posts"}};
+const std::vector<MetricSpec> daily_specs = {{"size", "members", "members"},
+                                             {"posts", "posts/day", "posts"}};
 const std::vector<MetricSpec> platform_specs = {{"total", "members", "all members"}};
 
 DayFrame frame_for(Day d, std::size_t groups) {
@@ -121,7 +122,8 @@ TEST_CASE("static tables are written once with units", "[output]") {
 
 TEST_CASE("an output path that cannot be created is a clear error", "[output]") {
   Parameters params(models::all_params());
-  CHECK_THROWS_WITH(RunFile("/no/such/folder/run.h5", header_for(params), daily_specs, platform_specs),
-                    Catch::Contains("'/no/such/folder/run.h5'") && Catch::Contains("does not exist"));
+  CHECK_THROWS_WITH(
+      RunFile("/no/such/folder/run.h5", header_for(params), daily_specs, platform_specs),
+      Catch::Contains("'/no/such/folder/run.h5'") && Catch::Contains("does not exist"));
   CHECK_FALSE(run_file_is_complete("/no/such/folder/run.h5"));
 }

@@ -16,7 +16,8 @@ using testing_support::scratch_dir;
 
 namespace {
 
-const std::vector<MetricSpec> daily_specs = {{"size", "members", "members"}, {"posts", "posts/day", "posts"}};
+const std::vector<MetricSpec> daily_specs = {{"size", "members", "members"},
+                                             {"posts", "posts/day", "posts"}};
 const std::vector<MetricSpec> platform_specs = {{"total", "members", "all members"}};
 
 // Days 0-1 have 2 groups, later days 3 (a group founded on day 2).
@@ -35,7 +36,9 @@ DayFrame frame_for(Day d) {
 std::string write_run(const std::string& name, Day days, bool finish) {
   static Parameters params(models::all_params());
   auto path = (scratch_dir("reader-" + name) / "run.h5").string();
-  RunHeader header{777, "[run]\n", "unit", &params, 5, {{"arm", std::string("control")}, {"replicate", std::int64_t{2}}}};
+  RunHeader header{777,    "[run]\n",
+                   "unit", &params,
+                   5,      {{"arm", std::string("control")}, {"replicate", std::int64_t{2}}}};
   RunFile file(path, header, daily_specs, platform_specs, {2, 4});
   for (Day d = 0; d < days; ++d) file.append(frame_for(d));
   if (finish) file.finish();
@@ -67,8 +70,10 @@ TEST_CASE("RunReader reads attributes, /daily matrices and /platform series", "[
   for (std::size_t d = 0; d < 5; ++d)
     for (std::size_t g = 0; g < 3; ++g) {
       INFO("day " << d << " group " << g);
-      if (d < 2 && g == 2) CHECK(std::isnan(size.at(d, g)));  // not founded yet
-      else CHECK(size.at(d, g) == 100.0 * d + g);
+      if (d < 2 && g == 2)
+        CHECK(std::isnan(size.at(d, g)));  // not founded yet
+      else
+        CHECK(size.at(d, g) == 100.0 * d + g);
     }
   CHECK(run.daily("posts").at(4, 1) == 1.0);
   CHECK(&run.daily("size") == &size);  // read once
@@ -83,8 +88,9 @@ TEST_CASE("RunReader: a stopped run is not complete and holds only its written d
   CHECK(run.days_written() == 3);
   CHECK(run.daily("size").days == 3);
   CHECK(run.platform("total").size() == 3);
-  CHECK_THROWS_WITH(run.require_complete(),
-                    Catch::Contains(path) && Catch::Contains("not complete") && Catch::Contains("days_written 3 of 5"));
+  CHECK_THROWS_WITH(run.require_complete(), Catch::Contains(path) &&
+                                                Catch::Contains("not complete") &&
+                                                Catch::Contains("days_written 3 of 5"));
 }
 
 TEST_CASE("RunReader errors name the file and the dataset", "[output]") {
@@ -92,12 +98,16 @@ TEST_CASE("RunReader errors name the file and the dataset", "[output]") {
   RunReader run(path);
   CHECK_THROWS_AS(run.daily("nope"), InputError);
   CHECK_THROWS_WITH(run.daily("nope"), Catch::Contains(path) && Catch::Contains("/daily/nope"));
-  CHECK_THROWS_WITH(run.platform("size"), Catch::Contains(path) && Catch::Contains("/platform/size"));
+  CHECK_THROWS_WITH(run.platform("size"),
+                    Catch::Contains(path) && Catch::Contains("/platform/size"));
   CHECK_THROWS_WITH(run.text_attribute("seed"), Catch::Contains("'seed' is not text"));
-  CHECK_THROWS_WITH(run.int_attribute("missing"), Catch::Contains(path) && Catch::Contains("no attribute 'missing'"));
+  CHECK_THROWS_WITH(run.int_attribute("missing"),
+                    Catch::Contains(path) && Catch::Contains("no attribute 'missing'"));
 
   const auto dir = scratch_dir("reader-bad");
-  CHECK_THROWS_WITH(RunReader(dir / "absent.h5"), Catch::Contains("absent.h5") && Catch::Contains("no such file"));
+  CHECK_THROWS_WITH(RunReader(dir / "absent.h5"),
+                    Catch::Contains("absent.h5") && Catch::Contains("no such file"));
   std::ofstream(dir / "text.h5") << "not hdf5\n";
-  CHECK_THROWS_WITH(RunReader(dir / "text.h5"), Catch::Contains("text.h5") && Catch::Contains("not an HDF5 file"));
+  CHECK_THROWS_WITH(RunReader(dir / "text.h5"),
+                    Catch::Contains("text.h5") && Catch::Contains("not an HDF5 file"));
 }

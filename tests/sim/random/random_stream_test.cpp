@@ -31,7 +31,8 @@ TEST_CASE("uniform draws have the right moments and neighbouring streams are unc
   const int n = 200000;
   double sum = 0, sum2 = 0, cross = 0;
   for (int i = 0; i < n; ++i) {
-    RandomStream s(1, 1, static_cast<std::uint32_t>(i), 0), t(1, 1, static_cast<std::uint32_t>(i + 1), 0);
+    RandomStream s(1, 1, static_cast<std::uint32_t>(i), 0),
+        t(1, 1, static_cast<std::uint32_t>(i + 1), 0);
     double u = s.uniform(), v = t.uniform();
     REQUIRE(u >= 0.0);
     REQUIRE(u < 1.0);
@@ -56,7 +57,8 @@ TEST_CASE("below(n) is unbiased over its range", "[random]") {
 TEST_CASE("derived distributions match their means", "[random]") {
   RandomStream s(5, 5, 5, 5);
   const int n = 100000;
-  double normal = 0, normal2 = 0, poisson_small = 0, poisson_large = 0, geo = 0, beta = 0, gamma = 0;
+  double normal = 0, normal2 = 0, poisson_small = 0, poisson_large = 0, geo = 0, beta = 0,
+         gamma = 0;
   for (int i = 0; i < n; ++i) {
     double z = s.normal();
     normal += z;

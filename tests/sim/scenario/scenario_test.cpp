@@ -14,8 +14,9 @@ Scenario parse(const std::string& text, ScenarioOptions opts = {}) {
 }  // namespace
 
 TEST_CASE("a good scenario sets values and keeps its text", "[scenario]") {
-  const std::string text = "# comment\n[run]\ndays = 30\nseed = 7\n\n[graph]\nkind = \"watts_strogatz\"\n"
-                           "[population.activity]\nmedian = 0.8\n";
+  const std::string text =
+      "# comment\n[run]\ndays = 30\nseed = 7\n\n[graph]\nkind = \"watts_strogatz\"\n"
+      "[population.activity]\nmedian = 0.8\n";
   auto sc = parse(text);
   CHECK(sc.params.integer("run.days") == 30);
   CHECK(sc.seed() == 7);
@@ -37,13 +38,14 @@ TEST_CASE("bad scenarios fail with file, line and key", "[scenario]") {
   CHECK_THROWS_WITH(parse("[run]\ndays = 30\ndayz = 3\n"),
                     Catch::Contains("case.toml:3:1") && Catch::Contains("unknown key 'run.dayz'") &&
                         Catch::Contains("did you mean 'run.days'"));
-  CHECK_THROWS_WITH(parse("[run]\n\ndays = \"long\"\n"),
-                    Catch::Contains("case.toml:3:1") && Catch::Contains("'run.days'") &&
-                        Catch::Contains("expects an integer"));
+  CHECK_THROWS_WITH(parse("[run]\n\ndays = \"long\"\n"), Catch::Contains("case.toml:3:1") &&
+                                                             Catch::Contains("'run.days'") &&
+                                                             Catch::Contains("expects an integer"));
   CHECK_THROWS_WITH(parse("[run]\ndays = 0\n"),
                     Catch::Contains("case.toml:2:1") && Catch::Contains("out of range"));
-  CHECK_THROWS_WITH(parse("[nonsense]\nx = 1\n"),
-                    Catch::Contains("case.toml:1") && Catch::Contains("unknown section or key 'nonsense'"));
+  CHECK_THROWS_WITH(
+      parse("[nonsense]\nx = 1\n"),
+      Catch::Contains("case.toml:1") && Catch::Contains("unknown section or key 'nonsense'"));
   CHECK_THROWS_WITH(parse("[run]\ndays = [1, 2]\n"),
                     Catch::Contains("case.toml:2:1") && Catch::Contains("holds an array"));
   CHECK_THROWS_WITH(parse("[run]\ndays = = 3\n"),
@@ -61,7 +63,8 @@ TEST_CASE("reserved sections are left to their readers", "[scenario]") {
 
 TEST_CASE("command-line overrides are typed, checked, and win over the file", "[scenario]") {
   ScenarioOptions opts;
-  opts.overrides = {"run.days=12", "graph.kind=barabasi_albert", "population.activity.median = 2.5"};
+  opts.overrides = {"run.days=12", "graph.kind=barabasi_albert",
+                    "population.activity.median = 2.5"};
   auto sc = parse("[run]\ndays = 30\n", opts);
   CHECK(sc.params.integer("run.days") == 12);
   CHECK(sc.params.text("graph.kind") == "barabasi_albert");
@@ -70,19 +73,21 @@ TEST_CASE("command-line overrides are typed, checked, and win over the file", "[
 
   Parameters p(models::all_params());
   CHECK_THROWS_WITH(apply_override(p, "run.days"), Catch::Contains("expected section.key=value"));
-  CHECK_THROWS_WITH(apply_override(p, "run.dys=3"), Catch::Contains("--set run.dys=3") &&
-                                                        Catch::Contains("unknown key 'run.dys'"));
+  CHECK_THROWS_WITH(apply_override(p, "run.dys=3"),
+                    Catch::Contains("--set run.dys=3") && Catch::Contains("unknown key 'run.dys'"));
   CHECK_THROWS_WITH(apply_override(p, "run.days=-4"), Catch::Contains("out of range"));
 }
 
 TEST_CASE("a missing scenario file is named in the error", "[scenario]") {
-  CHECK_THROWS_WITH(load_scenario("/nonexistent/dir/s.toml", models::all_params()),
-                    Catch::Contains("'/nonexistent/dir/s.toml'") && Catch::Contains("no such file"));
+  CHECK_THROWS_WITH(
+      load_scenario("/nonexistent/dir/s.toml", models::all_params()),
+      Catch::Contains("'/nonexistent/dir/s.toml'") && Catch::Contains("no such file"));
 }
 
 TEST_CASE("every scenario shipped in scenarios/ parses", "[scenario]") {
   int seen = 0;
-  for (auto& entry : std::filesystem::recursive_directory_iterator(testing_support::source_dir() / "scenarios")) {
+  for (auto& entry :
+       std::filesystem::recursive_directory_iterator(testing_support::source_dir() / "scenarios")) {
     if (entry.path().extension() != ".toml") continue;
     INFO(entry.path());
     ScenarioOptions opts;

@@ -15,8 +15,8 @@
 #include "sim/stats/student_t.hpp"
 
 using namespace sim::stats;
-using Catch::Matchers::WithinRel;
 using Catch::Matchers::WithinAbs;
+using Catch::Matchers::WithinRel;
 
 TEST_CASE("t quantiles match the textbook values", "[stats]") {
   CHECK(std::round(student_t_quantile(0.975, 1) * 1e4) / 1e4 == Approx(12.7062).margin(1e-12));
@@ -25,7 +25,9 @@ TEST_CASE("t quantiles match the textbook values", "[stats]") {
 }
 
 TEST_CASE("t quantiles match SciPy and 40-digit values, fractional df included", "[stats]") {
-  struct Case { double p, df, scipy, exact; };
+  struct Case {
+    double p, df, scipy, exact;
+  };
   const Case cases[] = {
       {0.975, 1, 12.706204736432095, 12.706204736174693314},
       {0.975, 2, 4.302652729911275, 4.3026527297494617894},
@@ -43,7 +45,8 @@ TEST_CASE("t quantiles match SciPy and 40-digit values, fractional df included",
     // With df/2 = 5e5 the continued fraction loses a few digits to cancellation: 1e-11 there.
     CHECK_THAT(student_t_quantile(c.p, c.df), WithinRel(c.exact, c.df > 1000 ? 1e-11 : 1e-12));
     CHECK_THAT(student_t_quantile(c.p, c.df), WithinRel(c.scipy, 1e-8));
-    CHECK_THAT(student_t_quantile(1 - c.p, c.df), WithinRel(-c.exact, 1e-8));  // symmetry (1 - p loses digits)
+    CHECK_THAT(student_t_quantile(1 - c.p, c.df),
+               WithinRel(-c.exact, 1e-8));  // symmetry (1 - p loses digits)
   }
   CHECK(student_t_quantile(0.5, 4) == 0);
   CHECK(std::isinf(student_t_quantile(1, 4)));
@@ -52,7 +55,9 @@ TEST_CASE("t quantiles match SciPy and 40-digit values, fractional df included",
 }
 
 TEST_CASE("the t CDF and upper tail match SciPy", "[stats]") {
-  struct Case { double t, df, cdf, sf; };
+  struct Case {
+    double t, df, cdf, sf;
+  };
   const Case cases[] = {
       {0, 4, 0.5, 0.5},
       {1.5, 4, 0.896, 0.10399999999999991},
@@ -69,7 +74,8 @@ TEST_CASE("the t CDF and upper tail match SciPy", "[stats]") {
   }
   // The quantile inverts the CDF.
   for (double df : {1.0, 2.5, 9.0, 60.0})
-    for (double p : {0.01, 0.3, 0.77, 0.999}) CHECK_THAT(student_t_cdf(student_t_quantile(p, df), df), WithinRel(p, 1e-12));
+    for (double p : {0.01, 0.3, 0.77, 0.999})
+      CHECK_THAT(student_t_cdf(student_t_quantile(p, df), df), WithinRel(p, 1e-12));
 }
 
 TEST_CASE("the regularized incomplete beta function matches SciPy's betainc", "[stats]") {

@@ -24,8 +24,10 @@ namespace {
 const std::vector<double> x = {3.1, 4.7, 2.2};
 const std::vector<double> y = {5.5, 9.1, 7.7, 6.0, 8.8};
 // The classic Welch example (Wikipedia, "Welch's t-test", example 2)
-const std::vector<double> a1 = {27.5, 21.0, 19.0, 23.6, 17.0, 17.9, 16.9, 20.1, 21.9, 22.6, 23.1, 19.6, 19.0, 21.7, 21.4};
-const std::vector<double> a2 = {27.1, 22.0, 20.8, 23.4, 23.4, 23.5, 25.8, 22.0, 24.8, 20.2, 21.9, 22.1, 22.9, 20.5, 24.4};
+const std::vector<double> a1 = {27.5, 21.0, 19.0, 23.6, 17.0, 17.9, 16.9, 20.1,
+                                21.9, 22.6, 23.1, 19.6, 19.0, 21.7, 21.4};
+const std::vector<double> a2 = {27.1, 22.0, 20.8, 23.4, 23.4, 23.5, 25.8, 22.0,
+                                24.8, 20.2, 21.9, 22.1, 22.9, 20.5, 24.4};
 const double not_a_number = std::nan("");
 }  // namespace
 
@@ -41,7 +43,8 @@ TEST_CASE("describe: mean, sd and the Student-t interval match SciPy", "[stats]"
   CHECK_THAT(d90.ci_high, WithinRel(8.965258077249214, 1e-8));
 }
 
-TEST_CASE("describe: NaN values are left out, n < 2 has no interval, constant data a point", "[stats]") {
+TEST_CASE("describe: NaN values are left out, n < 2 has no interval, constant data a point",
+          "[stats]") {
   auto d = describe({5.5, not_a_number, 9.1, 7.7, 6.0, not_a_number, 8.8});
   CHECK(d.n == 5);
   CHECK_THAT(d.ci_high, WithinRel(9.432491827464574, 1e-8));
@@ -89,15 +92,17 @@ TEST_CASE("Welch's test: too few values, or constant samples", "[stats]") {
   CHECK(flat.ci_low == 2.0);
   CHECK(flat.ci_high == 2.0);
   CHECK(std::isnan(flat.df));
-  auto with_nan = welch_test({5.5, 9.1, not_a_number, 7.7, 6.0, 8.8}, {3.1, not_a_number, 4.7, 2.2});
+  auto with_nan =
+      welch_test({5.5, 9.1, not_a_number, 7.7, 6.0, 8.8}, {3.1, not_a_number, 4.7, 2.2});
   CHECK_THAT(with_nan.df, WithinRel(5.302778777344351, 1e-12));
 }
 
 TEST_CASE("Hedges' g with the exact small-sample correction matches SciPy", "[stats]") {
-  CHECK_THAT(hedges_correction(2), WithinRel(0.5641895835477563, 1e-13));   // 1 / sqrt(pi)
+  CHECK_THAT(hedges_correction(2), WithinRel(0.5641895835477563, 1e-13));  // 1 / sqrt(pi)
   CHECK_THAT(hedges_correction(28), WithinRel(0.9729321150560415, 1e-13));
   CHECK_THAT(hedges_correction(6), WithinRel(0.8686266878274133, 1e-13));
-  CHECK_THAT(hedges_correction(1000), WithinRel(1 - 3.0 / (4 * 1000 - 1), 1e-6));  // the usual approximation
+  CHECK_THAT(hedges_correction(1000),
+             WithinRel(1 - 3.0 / (4 * 1000 - 1), 1e-6));  // the usual approximation
   CHECK_THAT(hedges_g(a2, a1), WithinRel(0.8723011535920744, 1e-12));
   CHECK_THAT(hedges_g(y, x), WithinRel(2.347931275841395, 1e-12));
   CHECK_THAT(hedges_g(x, y), WithinRel(-2.347931275841395, 1e-12));

@@ -23,7 +23,9 @@ World admission_world(std::size_t people, int size_cap = 100, int max_groups = 3
   return w;
 }
 
-const Memberships& members(const World& w, std::size_t g = 0) { return w.groups[g].members; }
+const Memberships& members(const World& w, std::size_t g = 0) {
+  return w.groups[g].members;
+}
 
 std::size_t slot_of(const Memberships& m, PersonId p) {
   for (std::size_t i = 0; i < m.slots(); ++i)
@@ -33,7 +35,8 @@ std::size_t slot_of(const Memberships& m, PersonId p) {
 
 }  // namespace
 
-TEST_CASE("admission adds applicants with their flags, counts and groups_joined", "[mechanism][admission]") {
+TEST_CASE("admission adds applicants with their flags, counts and groups_joined",
+          "[mechanism][admission]") {
   World w = admission_world(8);
   GroupState& g = w.groups[0];
   const PersonId ad = 7;
@@ -103,13 +106,14 @@ TEST_CASE("admission stops at size_cap", "[mechanism][admission]") {
   CHECK(g.applicants.empty());
 }
 
-TEST_CASE("admission respects max_groups, shared across groups in group order", "[mechanism][admission]") {
+TEST_CASE("admission respects max_groups, shared across groups in group order",
+          "[mechanism][admission]") {
   World w = admission_world(8, 100, /*max_groups=*/2);
   add_group(w, axis(2, 0), {{2, owner | moderator | founder}});
   add_group(w, axis(2, 0), {{3, owner | moderator | founder}});
   const PersonId ad = 7;
-  w.groups_joined[5] = 1;  // one more group: room for exactly one
-  w.groups_joined[6] = 2;  // full
+  w.groups_joined[5] = 1;   // one more group: room for exactly one
+  w.groups_joined[6] = 2;   // full
   w.groups_joined[ad] = 5;  // ad accounts are not limited
   for (std::size_t gi = 0; gi < 3; ++gi)
     w.groups[gi].applicants = {{5, JoinChannel::friend_invite, false},

@@ -56,7 +56,8 @@ TEST_CASE("leave_probability follows the hazard formula", "[mechanism][departure
   CHECK(leave_probability(r, 0.0, true) == 1.0);  // capped
 }
 
-TEST_CASE("members mute below mute_below and unmute above unmute_above", "[mechanism][departures]") {
+TEST_CASE("members mute below mute_below and unmute above unmute_above",
+          "[mechanism][departures]") {
   World w = departures_world(5, 0.5f);
   auto& m = w.groups[0].members;
   m.satisfaction = {0.30f, 0.40f, 0.40f, 0.60f, 0.45f};
@@ -109,7 +110,8 @@ TEST_CASE("members leave with leave_probability", "[mechanism][departures]") {
   }
 }
 
-TEST_CASE("departures are counted with value, alignment and top decile", "[mechanism][departures]") {
+TEST_CASE("departures are counted with value, alignment and top decile",
+          "[mechanism][departures]") {
   std::vector<PersonSpec> people = {
       {axis(2, 0), 1.0f, 3.0f}, {unit({0.6f, 0.8f}), 1.0f, 0.5f}, {axis(2, 0), 1.0f, 1.0f}};
   World w = make_world(2, people);
@@ -128,15 +130,17 @@ TEST_CASE("departures are counted with value, alignment and top decile", "[mecha
   CHECK(g.today.other_departures == 1);
 }
 
-TEST_CASE("the owner never leaves; ad accounts are not subject to departures", "[mechanism][departures]") {
+TEST_CASE("the owner never leaves; ad accounts are not subject to departures",
+          "[mechanism][departures]") {
   std::vector<PersonSpec> people = people_like(4, axis(2, 0));
   people[3].spammer = true;
   World w = make_world(2, people);
   departure_rules(w.params);
   w.params.satisfaction.leave_hazard = 1.0;
   w.params.satisfaction.lurker_hazard = 1.0;
-  add_group(w, axis(2, 0),
-            {{0, owner | moderator, 0.0f}, {1, moderator, 0.0f}, {2, 0, 0.0f}, {3, ad_account, 0.0f}});
+  add_group(
+      w, axis(2, 0),
+      {{0, owner | moderator, 0.0f}, {1, moderator, 0.0f}, {2, 0, 0.0f}, {3, ad_account, 0.0f}});
   GroupState& g = w.groups[0];
   for (Tick t = 23; t < 24 * 10; t += 24) mute_and_leave(w, 0, t);
   CHECK(g.members.present(0));
@@ -158,17 +162,22 @@ TEST_CASE("the task policy removes members who have not posted within task_days"
   MemberSpec exact{5, 0, 0.9f};
   exact.joined = at(0, 23);
   add_group(w, axis(2, 0),
-            {{0, owner | moderator, 0.9f}, {1, moderator, 0.9f}, {2, 0, 0.9f}, {3, 0, 0.9f}, late, exact});
+            {{0, owner | moderator, 0.9f},
+             {1, moderator, 0.9f},
+             {2, 0, 0.9f},
+             {3, 0, 0.9f},
+             late,
+             exact});
   GroupState& g = w.groups[0];
   g.members.posts[3] = 1;
   g.members.last_post[3] = at(0, 5);
-  mute_and_leave(w, 0, at(2, 23));  // 71 hours after tick 0
-  CHECK(g.members.present(0));                          // owner
-  CHECK(g.members.present(1));                          // moderator
-  CHECK(g.members.state[2] == MemberState::removed);    // 71 h ≥ 48 h, no post
-  CHECK(g.members.present(3));                          // posted
-  CHECK(g.members.present(4));                          // joined 37 h ago
-  CHECK(g.members.state[5] == MemberState::removed);    // joined exactly 48 h ago
+  mute_and_leave(w, 0, at(2, 23));                    // 71 hours after tick 0
+  CHECK(g.members.present(0));                        // owner
+  CHECK(g.members.present(1));                        // moderator
+  CHECK(g.members.state[2] == MemberState::removed);  // 71 h ≥ 48 h, no post
+  CHECK(g.members.present(3));                        // posted
+  CHECK(g.members.present(4));                        // joined 37 h ago
+  CHECK(g.members.state[5] == MemberState::removed);  // joined exactly 48 h ago
   CHECK(g.today.removals == 2);
   CHECK(g.today.leaves == 0);
 

@@ -26,7 +26,8 @@ World life_world(std::size_t n, Tick founded = 0) {
   World w = make_world(2, people_like(n, axis(2, 0)));
   life_rules(w.params);
   std::vector<MemberSpec> members;
-  for (PersonId p = 0; p < n; ++p) members.push_back({p, p == 0 ? std::uint8_t(owner | moderator) : std::uint8_t(0)});
+  for (PersonId p = 0; p < n; ++p)
+    members.push_back({p, p == 0 ? std::uint8_t(owner | moderator) : std::uint8_t(0)});
   add_group(w, axis(2, 0), members, 1, founded);
   return w;
 }
@@ -118,7 +119,8 @@ TEST_CASE("a silent group dies after the death window", "[mechanism][group_life]
   }
 }
 
-TEST_CASE("a dissolved group releases its members without counting leaves", "[mechanism][group_life]") {
+TEST_CASE("a dissolved group releases its members without counting leaves",
+          "[mechanism][group_life]") {
   World w = life_world(4);
   GroupState& g = w.groups[0];
   g.members.state[3] = MemberState::muted;

@@ -2,8 +2,8 @@
 // remembering who left or was removed (sorted) and releasing them; moderators are recounted;
 // violations fade; friends inside are recounted; members aligned with the focus and the top
 // value decile are marked.
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 
 #include "models/community/mechanisms/housekeeping.hpp"
@@ -12,7 +12,8 @@
 using namespace community;
 using namespace community::testing;
 
-TEST_CASE("tidy_group erases ended memberships and remembers who left, sorted", "[mechanism][housekeeping]") {
+TEST_CASE("tidy_group erases ended memberships and remembers who left, sorted",
+          "[mechanism][housekeeping]") {
   World w = make_world(2, people_like(12, axis(2, 0)));
   w.params.moderation.violation_memory_days = 30;
   add_group(w, axis(2, 0),
@@ -30,7 +31,8 @@ TEST_CASE("tidy_group erases ended memberships and remembers who left, sorted", 
   const auto& m = g.members;
   REQUIRE(m.slots() == 3);
   CHECK(m.person == std::vector<PersonId>{0, 5, 8});
-  CHECK(m.state == std::vector<MemberState>{MemberState::active, MemberState::active, MemberState::muted});
+  CHECK(m.state ==
+        std::vector<MemberState>{MemberState::active, MemberState::active, MemberState::muted});
   CHECK(m.satisfaction[1] == 0.7f);  // every array moved together
   CHECK(m.satisfaction[2] == 0.4f);
   CHECK(m.posts == std::vector<std::uint32_t>{10, 12, 15});
@@ -47,9 +49,11 @@ TEST_CASE("tidy_group erases ended memberships and remembers who left, sorted", 
   CHECK(g.released.empty());
 }
 
-TEST_CASE("release_memberships gives released people back their place", "[mechanism][housekeeping]") {
+TEST_CASE("release_memberships gives released people back their place",
+          "[mechanism][housekeeping]") {
   World w = make_world(2, people_like(4, axis(2, 0)));
-  add_group(w, axis(2, 0), {{0, owner}, {1, 0, 0.5f, MemberState::left}, {2, 0, 0.5f, MemberState::removed}});
+  add_group(w, axis(2, 0),
+            {{0, owner}, {1, 0, 0.5f, MemberState::left}, {2, 0, 0.5f, MemberState::removed}});
   add_group(w, axis(2, 0), {{1, owner}, {3, 0, 0.5f, MemberState::moved}});
   w.groups_joined[3] = 1;  // the move took 3 elsewhere without a release
   REQUIRE(w.groups_joined[1] == 2);
@@ -95,7 +99,8 @@ TEST_CASE("the top value decile is marked among real members", "[mechanism][hous
   people[20].value = people[21].value = 100.0f;  // ad accounts are never in the decile
   World w = make_world(2, people);
   std::vector<MemberSpec> members;
-  for (PersonId p = 0; p < 22; ++p) members.push_back({p, p >= 20 ? std::uint8_t(ad_account) : std::uint8_t(0)});
+  for (PersonId p = 0; p < 22; ++p)
+    members.push_back({p, p >= 20 ? std::uint8_t(ad_account) : std::uint8_t(0)});
   members[3].flags |= top_decile;  // stale flag from yesterday
   add_group(w, axis(2, 0), members);
   GroupState& g = w.groups[0];
@@ -131,11 +136,11 @@ TEST_CASE("members aligned with the focus are marked (aligned_above), ad account
   GroupState& g = w.groups[0];
   tidy_group(w, 0, 23);
   const auto& f = g.members.flags;
-  CHECK((f[0] & aligned) != 0);   // cosine 1
-  CHECK((f[1] & aligned) != 0);   // 0.6
-  CHECK((f[2] & aligned) == 0);   // 0.4: a stale mark is cleared
-  CHECK((f[3] & aligned) == 0);   // 0
-  CHECK((f[4] & aligned) == 0);   // ad account
+  CHECK((f[0] & aligned) != 0);  // cosine 1
+  CHECK((f[1] & aligned) != 0);  // 0.6
+  CHECK((f[2] & aligned) == 0);  // 0.4: a stale mark is cleared
+  CHECK((f[3] & aligned) == 0);  // 0
+  CHECK((f[4] & aligned) == 0);  // ad account
   CHECK(g.aligned_base == 2);
 
   w.params.aligned_above = 0.3;

@@ -214,7 +214,8 @@ TEST_CASE("offtopic_below is the cosine threshold for off-topic", "[mechanism][m
   CHECK_FALSE(g.inbox[1].removed);
 }
 
-TEST_CASE("moderators review at most moderators x capacity messages an hour", "[mechanism][moderation]") {
+TEST_CASE("moderators review at most moderators x capacity messages an hour",
+          "[mechanism][moderation]") {
   SECTION("whole capacity: exactly the first moderators*capacity messages") {
     World w = moderation_world(10, 1.0, /*moderators=*/2);
     w.params.moderation.capacity = 1.5;  // 3 reviews an hour
@@ -274,7 +275,8 @@ TEST_CASE("violations accumulate and remove a member at the threshold", "[mechan
   CHECK(g.today.other_departures == 0);
 }
 
-TEST_CASE("the owner's posts may be removed but the owner is never removed", "[mechanism][moderation]") {
+TEST_CASE("the owner's posts may be removed but the owner is never removed",
+          "[mechanism][moderation]") {
   World w = moderation_world(2, 1.0);  // allowed = 1: any violation removes a member
   w.params.moderation.violations_to_remove = 1;
   GroupState& g = w.groups[0];

@@ -62,7 +62,8 @@ Counts run_posting(World& w, Tick first, Tick ticks) {
 
 }  // namespace
 
-TEST_CASE("liveliness is 1-s at silence, 1 at liveliness_half, tends to 1+s", "[mechanism][posting]") {
+TEST_CASE("liveliness is 1-s at silence, 1 at liveliness_half, tends to 1+s",
+          "[mechanism][posting]") {
   MemberRules r;
   r.liveliness_strength = 0.6;
   r.liveliness_half = 0.3;
@@ -98,7 +99,8 @@ TEST_CASE("the hourly posting rate is 1 - exp(-lambda)", "[mechanism][posting]")
   }
 }
 
-TEST_CASE("posting follows the diurnal profile and stops at zero satisfaction", "[mechanism][posting]") {
+TEST_CASE("posting follows the diurnal profile and stops at zero satisfaction",
+          "[mechanism][posting]") {
   World w = posting_world(10, 48.0f, 0.5f);
   for (int h = 0; h < 24; ++h) w.diurnal[h] = h == 20 ? 24.0 : 0.0;
   GroupState& g = w.groups[0];
@@ -150,7 +152,8 @@ TEST_CASE("liveliness multiplies the posting rate", "[mechanism][posting]") {
   CHECK(std::abs(got - expected) < 5 * binomial_se(expected, trials));
 }
 
-TEST_CASE("only active members post: muted, departed and moved members never do", "[mechanism][posting]") {
+TEST_CASE("only active members post: muted, departed and moved members never do",
+          "[mechanism][posting]") {
   World w = make_world(2, people_like(5, axis(2, 0), 200.0f));
   plain_posting(w.params);
   add_group(w, axis(2, 0),
@@ -234,7 +237,8 @@ TEST_CASE("a post records last_post, the post count, quality = value and novelty
   CHECK(g.members.last_post[0] == t + 1);
 }
 
-TEST_CASE("message topics are unit vectors between interest and conversation", "[mechanism][posting]") {
+TEST_CASE("message topics are unit vectors between interest and conversation",
+          "[mechanism][posting]") {
   World w = posting_world(8, 500.0f, 1.0f, 3);
   w.params.members.chat_share = 0.5;
   GroupState& g = w.groups[0];
@@ -318,7 +322,8 @@ TEST_CASE("with owner_drift = 1 the owner's posts are content in the promotion d
   }
 }
 
-TEST_CASE("posts are appended after a programme post already in the inbox", "[mechanism][posting]") {
+TEST_CASE("posts are appended after a programme post already in the inbox",
+          "[mechanism][posting]") {
   World w = posting_world(3, 500.0f, 1.0f, 2);
   GroupState& g = w.groups[0];
   push_message(g, never, MessageKind::programme, unit({0.6f, 0.8f}), 2.0f);

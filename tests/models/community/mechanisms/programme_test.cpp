@@ -39,7 +39,8 @@ TEST_CASE("fewer than one programme post a day: every round(1/per_day) days at 2
     INFO("day " << d);
     CHECK(slots_on_day(0.5, d) == (d % 2 == 0 ? std::set<int>{21} : std::set<int>{}));
     CHECK(slots_on_day(1.0 / 3, d) == (d % 3 == 0 ? std::set<int>{21} : std::set<int>{}));
-    CHECK(slots_on_day(0.3, d) == (d % 3 == 0 ? std::set<int>{21} : std::set<int>{}));  // round(3.33)
+    CHECK(slots_on_day(0.3, d) ==
+          (d % 3 == 0 ? std::set<int>{21} : std::set<int>{}));  // round(3.33)
   }
 }
 

@@ -39,15 +39,15 @@ World reading_world(float reader_attention) {
 
 // The inbox of the worked example: five visible messages, one removed.
 void example_inbox(GroupState& g) {
-  push_message(g, 1, MessageKind::content, unit({0.6f, 0.8f}), 3.0f, 0.5f);  // 0.6·2·3/4·0.5
-  push_message(g, 1, MessageKind::chat, axis(2, 0), 1.0f, 1.0f);            // 0.3·1
-  push_message(g, 0, MessageKind::content, axis(2, 0), 1.0f, 1.0f);         // reader's own
-  push_message(g, 1, MessageKind::content, axis(2, 0), 9.0f, 1.0f, true);   // removed
+  push_message(g, 1, MessageKind::content, unit({0.6f, 0.8f}), 3.0f, 0.5f);   // 0.6·2·3/4·0.5
+  push_message(g, 1, MessageKind::chat, axis(2, 0), 1.0f, 1.0f);              // 0.3·1
+  push_message(g, 0, MessageKind::content, axis(2, 0), 1.0f, 1.0f);           // reader's own
+  push_message(g, 1, MessageKind::content, axis(2, 0), 9.0f, 1.0f, true);     // removed
   push_message(g, 1, MessageKind::content, unit({-1.0f, 0.0f}), 5.0f, 1.0f);  // relevance 0
-  push_message(g, never, MessageKind::programme, axis(2, 0), 2.0f, 1.0f);   // 1·2·2/3
+  push_message(g, never, MessageKind::programme, axis(2, 0), 2.0f, 1.0f);     // 1·2·2/3
 }
 constexpr double example_benefit = 0.45 + 0.3 + 0.0 + 4.0 / 3.0;  // reader 0, in full
-constexpr double example_cost = 4 * 0.15;                          // four messages read
+constexpr double example_cost = 4 * 0.15;                         // four messages read
 constexpr double example_benefit_1 = 1.0 + 4.0 / 3.0;  // reader 1: slot 0's post, programme
 constexpr double example_cost_1 = 2 * 0.15;
 constexpr int example_visible = 5;
@@ -126,7 +126,8 @@ TEST_CASE("muted members read muted_reading of their attention", "[mechanism][re
   read_messages(w, 0, 3);
   const double rho = 2.0 / example_visible;
   CHECK(g.members.benefit_today[0] == Approx(rho * example_benefit));
-  CHECK(g.members.cost_today[0] == Approx(rho * example_cost + 0.5 / 24 * (example_visible / 2.0 - 1)));
+  CHECK(g.members.cost_today[0] ==
+        Approx(rho * example_cost + 0.5 / 24 * (example_visible / 2.0 - 1)));
 
   World silent = reading_world(24.0f * 20);
   silent.params.reading.muted_reading = 0;
@@ -180,7 +181,8 @@ TEST_CASE("visible messages move the conversation, one at a time (ads and remove
   CHECK(g.today.messages[static_cast<int>(MessageKind::programme)] == 1);
 }
 
-TEST_CASE("messages_last_day is a rolling 24-hour count of visible messages", "[mechanism][reading]") {
+TEST_CASE("messages_last_day is a rolling 24-hour count of visible messages",
+          "[mechanism][reading]") {
   World w = reading_world(24.0f * 100);
   GroupState& g = w.groups[0];
   g.hourly_messages[7] = 5;
@@ -205,7 +207,8 @@ TEST_CASE("messages_last_day is a rolling 24-hour count of visible messages", "[
   CHECK(g.messages_last_day == 0);
 }
 
-TEST_CASE("a dead group's members gain nothing and its conversation stays", "[mechanism][reading]") {
+TEST_CASE("a dead group's members gain nothing and its conversation stays",
+          "[mechanism][reading]") {
   World w = reading_world(24.0f * 100);
   GroupState& g = w.groups[0];
   g.alive = false;

@@ -3,9 +3,9 @@
 // appeal, appeal = min(1, 2q/(q+v))^value_seeking; Poisson(open_channel_per_day) strangers
 // arrive through the open channel (none under invite_only); the entry policy filters
 // (fee, screening). Present and former members and people at max_groups never apply.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
-#include <algorithm>
 #include <map>
 #include <set>
 
@@ -49,7 +49,8 @@ Tally run_recruitment(World& w, int days, std::size_t group = 0) {
     recruit(w, group, at(static_cast<sim::Day>(d), 23));
     out.max_per_day = std::max(out.max_per_day, static_cast<int>(g.applicants.size()));
     for (const Applicant& a : g.applicants) {
-      (a.channel == JoinChannel::friend_invite ? out.friend_invites : out.open_arrivals)[a.person]++;
+      (a.channel == JoinChannel::friend_invite ? out.friend_invites
+                                               : out.open_arrivals)[a.person]++;
       ++out.total;
       out.paid += a.paid;
     }
@@ -81,8 +82,9 @@ World friends_world(const std::vector<Outsider>& outsiders) {
   }
   World w = make_world(2, people, edges);
   recruitment_rules(w.params);
-  add_group(w, axis(2, 0),
-            {{0, owner | moderator | founder, 0.9f}, {1, founder, 0.9f}, {2, 0, 0.9f}, {3, 0, 0.9f}});
+  add_group(
+      w, axis(2, 0),
+      {{0, owner | moderator | founder, 0.9f}, {1, founder, 0.9f}, {2, 0, 0.9f}, {3, 0, 0.9f}});
   return w;
 }
 
@@ -100,7 +102,8 @@ TEST_CASE("friend_join_probability is concave in inviting friends and saturates"
   for (double fit : {-0.5, 0.0, 0.7, 1.0}) {
     double prev_gain = 1e9;
     for (int k = 0; k < 10; ++k) {
-      const double gain = friend_join_probability(r, k + 1, fit) - friend_join_probability(r, k, fit);
+      const double gain =
+          friend_join_probability(r, k + 1, fit) - friend_join_probability(r, k, fit);
       CHECK(gain > 0);
       CHECK(gain < prev_gain);  // concave
       prev_gain = gain;
@@ -111,11 +114,11 @@ TEST_CASE("friend_join_probability is concave in inviting friends and saturates"
 
 TEST_CASE("invited friends apply with friend_join_probability", "[mechanism][recruitment]") {
   World w = friends_world({
-      {axis(2, 0), 1.0f, {0}},               // 4: k = 1, fit 1
-      {axis(2, 0), 1.0f, {0, 1, 2}},         // 5: k = 3, fit 1
-      {axis(2, 1), 1.0f, {0}},               // 6: k = 1, fit 0
-      {unit({-1.0f, 0.0f}), 1.0f, {0, 1}},   // 7: fit -1: never
-      {axis(2, 0), 1.0f, {}},                // 8: no friend inside: never
+      {axis(2, 0), 1.0f, {0}},              // 4: k = 1, fit 1
+      {axis(2, 0), 1.0f, {0, 1, 2}},        // 5: k = 3, fit 1
+      {axis(2, 1), 1.0f, {0}},              // 6: k = 1, fit 0
+      {unit({-1.0f, 0.0f}), 1.0f, {0, 1}},  // 7: fit -1: never
+      {axis(2, 0), 1.0f, {}},               // 8: no friend inside: never
   });
   const int days = 3000;
   const Tally t = run_recruitment(w, days);
@@ -194,7 +197,8 @@ TEST_CASE("former members, present members, people at max_groups and spammers ar
   CHECK(t.total == 200);
 }
 
-TEST_CASE("appeal: people above the group's mean value join less readily", "[mechanism][recruitment]") {
+TEST_CASE("appeal: people above the group's mean value join less readily",
+          "[mechanism][recruitment]") {
   World w = friends_world({
       {axis(2, 0), 3.0f, {0}},  // 4: v = 3, q = 1: appeal = (2/4)^vs
       {axis(2, 0), 0.5f, {0}},  // 5: novice: appeal 1
@@ -241,7 +245,8 @@ TEST_CASE("the open channel brings Poisson strangers, a share of them ad account
   CHECK(std::abs(double(ads) / t.total - ad_share) < 5 * binomial_se(ad_share, double(t.total)));
 }
 
-TEST_CASE("fee policy: ad accounts never pass and a higher fee admits fewer", "[mechanism][recruitment]") {
+TEST_CASE("fee policy: ad accounts never pass and a higher fee admits fewer",
+          "[mechanism][recruitment]") {
   std::vector<Outsider> outsiders;
   for (int i = 0; i < 96; ++i) outsiders.push_back({axis(2, 0), 1.0f, {}});
   const int days = 400;
@@ -281,13 +286,14 @@ TEST_CASE("fee policy: ad accounts never pass and a higher fee admits fewer", "[
   }
 }
 
-TEST_CASE("screening admits only fit >= screen_alignment and value >= screen_value, within capacity",
-          "[mechanism][recruitment]") {
+TEST_CASE(
+    "screening admits only fit >= screen_alignment and value >= screen_value, within capacity",
+    "[mechanism][recruitment]") {
   // Outsiders on a grid of fit (cosine with the focus) and value.
   std::vector<Outsider> outsiders;
   std::set<PersonId> qualified;
   for (int i = 0; i < 96; ++i) {
-    const float angle = static_cast<float>(i % 12) * 0.25f;  // 0 .. 2.75 rad
+    const float angle = static_cast<float>(i % 12) * 0.25f;         // 0 .. 2.75 rad
     const float value = 0.5f + static_cast<float>(i / 12) * 0.25f;  // 0.5 .. 2.25
     outsiders.push_back({unit({std::cos(angle), std::sin(angle)}), value, {}});
     if (std::cos(angle) >= 0.5f && value >= 1.0f) qualified.insert(static_cast<PersonId>(4 + i));

@@ -14,7 +14,9 @@ using namespace community::testing;
 
 namespace {
 
-double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+double logistic(double x) {
+  return 1.0 / (1.0 + std::exp(-x));
+}
 
 void satisfaction_rules(Params& p) {
   p.satisfaction.memory_days = 4;  // rate 1/4
@@ -62,7 +64,8 @@ TEST_CASE("satisfaction_target is a logistic of net value plus tie and fee bonus
   CHECK(satisfaction_target(r, -1e6, 0, false) >= 0.0);
 }
 
-TEST_CASE("satisfaction moves 1/memory_days of the way towards the target", "[mechanism][satisfaction]") {
+TEST_CASE("satisfaction moves 1/memory_days of the way towards the target",
+          "[mechanism][satisfaction]") {
   World w = satisfaction_world(2, 0.2f);
   auto& m = w.groups[0].members;
   m.benefit_today[0] = 2.0f;  // net = 2.0 - 0.5 = 1.5 = opportunity cost: target 0.5
@@ -103,7 +106,7 @@ TEST_CASE("removals today and rule strictness lower satisfaction", "[mechanism][
     g.members.flags[3] = g.members.flags[5] = ad_account;
     g.members.state[4] = MemberState::removed;  // still slots until housekeeping
     g.members.state[5] = MemberState::removed;
-    g.today.removals = 2;         // a member and an ad account
+    g.today.removals = 2;  // a member and an ad account
     g.today.member_removals = 1;
     for (std::size_t i = 0; i < 6; ++i) g.members.benefit_today[i] = 1.5f;
     update_satisfaction(w, 0, 23);
@@ -155,12 +158,15 @@ TEST_CASE("belonging: a lively conversation on one's interest raises satisfactio
 
   day(3 * 1);  // 1 message per member: lively = 1/1.5
   const double lively = 1.0 / 1.5;
-  CHECK(g.members.satisfaction[0] == Approx(0.5 + 0.25 * (logistic(2.0 * lively * 0.5 / 2.0) - 0.5)));
-  CHECK(g.members.satisfaction[1] == Approx(0.5 + 0.25 * (logistic(-2.0 * lively * 0.5 / 2.0) - 0.5)));
+  CHECK(g.members.satisfaction[0] ==
+        Approx(0.5 + 0.25 * (logistic(2.0 * lively * 0.5 / 2.0) - 0.5)));
+  CHECK(g.members.satisfaction[1] ==
+        Approx(0.5 + 0.25 * (logistic(-2.0 * lively * 0.5 / 2.0) - 0.5)));
   CHECK(g.members.satisfaction[2] == Approx(0.5).margin(1e-6));
 }
 
-TEST_CASE("ad accounts, departed members and dead groups are left alone", "[mechanism][satisfaction]") {
+TEST_CASE("ad accounts, departed members and dead groups are left alone",
+          "[mechanism][satisfaction]") {
   World w = satisfaction_world(3, 0.5f);
   auto& m = w.groups[0].members;
   m.flags[0] |= ad_account;

@@ -17,11 +17,10 @@ namespace {
 // Focus on e0. Owner 0 leans towards e1 (but owners stay); 1-3 near e0; 4-7 near e1.
 World split_world(int split_at) {
   std::vector<PersonSpec> people = {
-      {unit({0.2f, 1.0f}), 1.0f, 9.0f},
-      {unit({1.0f, 0.1f}), 1.0f, 1.0f},  {unit({1.0f, -0.1f}), 1.0f, 2.0f},
-      {unit({1.0f, 0.2f}), 1.0f, 3.0f},  {unit({0.1f, 1.0f}), 1.0f, 4.0f},
-      {unit({-0.1f, 1.0f}), 1.0f, 1.5f}, {unit({0.2f, 1.0f}), 1.0f, 5.0f},
-      {unit({0.0f, 1.0f}), 1.0f, 0.5f},
+      {unit({0.2f, 1.0f}), 1.0f, 9.0f},  {unit({1.0f, 0.1f}), 1.0f, 1.0f},
+      {unit({1.0f, -0.1f}), 1.0f, 2.0f}, {unit({1.0f, 0.2f}), 1.0f, 3.0f},
+      {unit({0.1f, 1.0f}), 1.0f, 4.0f},  {unit({-0.1f, 1.0f}), 1.0f, 1.5f},
+      {unit({0.2f, 1.0f}), 1.0f, 5.0f},  {unit({0.0f, 1.0f}), 1.0f, 0.5f},
   };
   World w = make_world(2, people);
   w.params.groups.split_at = split_at;
@@ -44,7 +43,9 @@ World split_world(int split_at) {
   return w;
 }
 
-std::size_t present(const GroupState& g) { return g.present_count(); }
+std::size_t present(const GroupState& g) {
+  return g.present_count();
+}
 
 }  // namespace
 
@@ -78,7 +79,8 @@ TEST_CASE("a group past split_at splits in two by interest", "[mechanism][splitt
 
   // Exactly one owner, the highest-value mover (person 6), who also moderates.
   int owners = 0;
-  for (std::size_t i = 0; i < child.members.slots(); ++i) owners += (child.members.flags[i] & owner) != 0;
+  for (std::size_t i = 0; i < child.members.slots(); ++i)
+    owners += (child.members.flags[i] & owner) != 0;
   CHECK(owners == 1);
   CHECK(child.members.flags[2] == (owner | moderator));
   // Moved members keep paid_fee and founder, lose roles and decile marks.
@@ -132,7 +134,8 @@ TEST_CASE("an ad account never owns a split-off group", "[mechanism][splitting]"
   people[5] = {unit({0.1f, 1.0f}), 1.0f, 60.0f, 60.0f, true};
   World w = make_world(2, people);
   w.params.groups.split_at = 4;
-  add_group(w, axis(2, 0), {{0, owner | moderator}, {1}, {2}, {3}, {4, ad_account}, {5, ad_account}});
+  add_group(w, axis(2, 0),
+            {{0, owner | moderator}, {1}, {2}, {3}, {4, ad_account}, {5, ad_account}});
   split_large_groups(w, 23);
   REQUIRE(w.groups.size() == 2);
   const GroupState& child = w.groups[1];

@@ -49,7 +49,7 @@ struct PersonSpec {
   Eigen::VectorXf interest;  // normalised on use
   float activity = 1.0f;     // posts/day when fully engaged
   float value = 1.0f;
-  float attention = 60.0f;   // messages/day
+  float attention = 60.0f;  // messages/day
   bool spammer = false;
 };
 
@@ -120,8 +120,8 @@ inline GroupState& add_group(World& w, const Eigen::VectorXf& focus,
 
 // Appends a message with the given topic to the group's inbox (as posting would).
 inline void push_message(GroupState& g, std::uint32_t poster_slot, MessageKind kind,
-                         const Eigen::VectorXf& topic, float quality = 1.0f,
-                         float novelty = 1.0f, bool removed = false) {
+                         const Eigen::VectorXf& topic, float quality = 1.0f, float novelty = 1.0f,
+                         bool removed = false) {
   const auto j = static_cast<Eigen::Index>(g.inbox.size());
   if (g.topics.cols() <= j) g.topics.conservativeResize(topic.size(), 2 * (j + 1));
   g.topics.col(j) = topic;
@@ -134,13 +134,16 @@ constexpr Tick at(sim::Day day, int hour) {
 }
 
 // Index of a metric by name in a list of specs (throws if missing, so typos fail loudly).
-inline std::size_t metric_index(const std::vector<sim::MetricSpec>& specs, const std::string& name) {
+inline std::size_t metric_index(const std::vector<sim::MetricSpec>& specs,
+                                const std::string& name) {
   for (std::size_t i = 0; i < specs.size(); ++i)
     if (specs[i].name == name) return i;
   throw std::runtime_error("no metric " + name);
 }
 
 // Standard error of a binomial proportion p over n trials.
-inline double binomial_se(double p, double n) { return std::sqrt(p * (1.0 - p) / n); }
+inline double binomial_se(double p, double n) {
+  return std::sqrt(p * (1.0 - p) / n);
+}
 
 }  // namespace community::testing
