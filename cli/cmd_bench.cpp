@@ -34,11 +34,8 @@ int bench_main(int argc, char** argv) {
   const auto& r = outcome.report;
   const double ticks = static_cast<double>(r.days) * sim::ticks_per_day;
   std::printf("scenario          %s\n", scenario.path.c_str());
-  std::printf("threads           %d\n",
-              tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism) > 0
-                  ? static_cast<int>(tbb::global_control::active_value(
-                        tbb::global_control::max_allowed_parallelism))
-                  : 0);
+  std::printf("threads           %zu\n",  // the effective count, --threads or all cores
+              tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism));
   std::printf("days              %u\n", r.days);
   std::printf("setup_s           %.3f\n", outcome.setup_seconds);
   std::printf("run_s             %.3f\n", r.seconds);
