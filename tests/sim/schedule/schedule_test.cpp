@@ -31,7 +31,9 @@ TEST_CASE("steps run in their declared order, per-group steps over every group",
 TEST_CASE("per-group steps give the same result on one thread and many", "[schedule]") {
   Schedule<Toy> s;
   s.per_group("mix", [](Toy& w, std::size_t g, Tick t) {
-    w.value[g] = w.value[g] * 31 + static_cast<int>(g * t);
+    // Mixed in unsigned arithmetic, which wraps; int would overflow (undefined behaviour).
+    w.value[g] =
+        static_cast<int>(static_cast<unsigned>(w.value[g]) * 31u + static_cast<unsigned>(g * t));
   });
   auto run = [&](int threads) {
     tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
