@@ -4,18 +4,9 @@
 
 #include <cstdio>
 
+#include "sim/core/wall_clock_text.hpp"
+
 namespace sim::batch {
-namespace {
-std::string clock_text(double seconds) {
-  long s = static_cast<long>(seconds + 0.5);
-  char buf[32];
-  if (s >= 3600)
-    std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
-  else
-    std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
-  return buf;
-}
-}  // namespace
 
 BatchProgress::BatchProgress(std::string label, std::size_t total, bool quiet, int ranks)
     : label_(std::move(label)),
@@ -56,7 +47,7 @@ void BatchProgress::print(bool final) {
   char tail[160];
   std::snprintf(tail, sizeof tail, "%zu/%zu runs, %zu failed%s, %.2f runs/s, ETA %s", done_, total_,
                 failed_, reused_ ? (", " + std::to_string(reused_) + " already done").c_str() : "",
-                rate, clock_text(remaining).c_str());
+                rate, wall_clock_text(remaining).c_str());
   if (tty_ && !final && ranks_.size() == 1) {
     if (now - last_print_ < std::chrono::milliseconds(100) && done_ < total_) return;
     const int width = 24;
@@ -69,7 +60,7 @@ void BatchProgress::print(bool final) {
     if (decile == last_decile_ && now - last_print_ < std::chrono::seconds(30)) return;
     last_decile_ = decile;
     std::fprintf(stderr, "%s: %3.0f%% %s, elapsed %s\n", label_.c_str(), 100 * frac, tail,
-                 clock_text(elapsed).c_str());
+                 wall_clock_text(elapsed).c_str());
     if (ranks_.size() > 1)
       for (std::size_t r = 0; r < ranks_.size(); ++r)
         std::fprintf(stderr, "%s:   rank %zu: %zu runs, %zu failed\n", label_.c_str(), r,
@@ -89,7 +80,8 @@ void BatchProgress::finish() {
                "%s: %zu of %zu runs ended (%zu failed, %zu interrupted, %zu already done) in %s; "
                "throughput %.3g runs/s\n",
                label_.c_str(), done_ - partial_, total_, failed_, partial_, reused_,
-               clock_text(elapsed).c_str(), elapsed > 0 ? static_cast<double>(ran) / elapsed : 0.0);
+               wall_clock_text(elapsed).c_str(),
+               elapsed > 0 ? static_cast<double>(ran) / elapsed : 0.0);
   if (ranks_.size() > 1)
     for (std::size_t r = 0; r < ranks_.size(); ++r)
       std::fprintf(stderr, "%s:   rank %zu: %zu runs, %zu failed\n", label_.c_str(), r,

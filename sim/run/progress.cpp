@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include "sim/core/wall_clock_text.hpp"
+
 namespace sim {
 
 Progress::Progress(std::string label, std::uint64_t total, bool quiet)
@@ -13,16 +15,6 @@ Progress::Progress(std::string label, std::uint64_t total, bool quiet)
       tty_(isatty(fileno(stderr)) != 0),
       start_(std::chrono::steady_clock::now()),
       last_print_(start_) {}
-
-std::string Progress::eta(double seconds) const {
-  long s = static_cast<long>(seconds + 0.5);
-  char buf[32];
-  if (s >= 3600)
-    std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
-  else
-    std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
-  return buf;
-}
 
 void Progress::update(std::uint64_t done) {
   if (quiet_) return;
@@ -38,15 +30,15 @@ void Progress::update(std::uint64_t done) {
     if (filled < width) bar += '>' + std::string(width - filled - 1, ' ');
     std::fprintf(stderr, "\r%s [%s] %3.0f%% %llu/%llu ETA %s ", label_.c_str(), bar.c_str(),
                  100 * frac, static_cast<unsigned long long>(done),
-                 static_cast<unsigned long long>(total_), eta(remaining).c_str());
+                 static_cast<unsigned long long>(total_), wall_clock_text(remaining).c_str());
   } else {
     int decile = static_cast<int>(frac * 10);
     if (decile == last_decile_ && now - last_print_ < std::chrono::seconds(30)) return;
     last_decile_ = decile;
     std::fprintf(stderr, "%s: %3.0f%% (%llu/%llu), elapsed %s, ETA %s\n", label_.c_str(),
                  100 * frac, static_cast<unsigned long long>(done),
-                 static_cast<unsigned long long>(total_), eta(elapsed).c_str(),
-                 eta(remaining).c_str());
+                 static_cast<unsigned long long>(total_), wall_clock_text(elapsed).c_str(),
+                 wall_clock_text(remaining).c_str());
   }
   std::fflush(stderr);
   last_print_ = now;
@@ -56,7 +48,7 @@ void Progress::finish(const std::string& closing) {
   if (quiet_) return;
   double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   if (tty_) std::fprintf(stderr, "\n");
-  std::fprintf(stderr, "%s: done in %s%s%s\n", label_.c_str(), eta(elapsed).c_str(),
+  std::fprintf(stderr, "%s: done in %s%s%s\n", label_.c_str(), wall_clock_text(elapsed).c_str(),
                closing.empty() ? "" : ", ", closing.c_str());
 }
 

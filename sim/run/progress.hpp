@@ -14,7 +14,6 @@ class Progress {
   void finish(const std::string& closing = "");
 
  private:
-  std::string eta(double seconds) const;
   std::string label_;
   std::uint64_t total_;
   bool quiet_, tty_;
