@@ -1,9 +1,10 @@
 #include "sim/batch/design_table.hpp"
 
-#include <fstream>
 #include <set>
+#include <sstream>
 
 #include "sim/batch/toml_util.hpp"
+#include "sim/core/input_file.hpp"
 #include "sim/params/parameters.hpp"
 
 namespace sim::batch {
@@ -51,10 +52,13 @@ ParamValue parse_cell(const std::string& raw) {
 
 DesignTable read_design_table(const std::filesystem::path& path, const ParamRegistry& registry,
                               const SourcePlace& where) {
-  std::ifstream in(path);
-  if (!in)
-    throw InputError(where, "key 'sweep.table': cannot read design table '" + path.string() + "'" +
-                                (std::filesystem::exists(path) ? "" : " (no such file)"));
+  constexpr std::size_t max_table_bytes = 256u << 20;
+  std::istringstream in;
+  try {
+    in.str(read_input_file(path, "design table", max_table_bytes));
+  } catch (const InputError& e) {
+    throw InputError(where, std::string("key 'sweep.table': ") + e.what());
+  }
   DesignTable table;
   const std::string file = path.string();
   std::string line;

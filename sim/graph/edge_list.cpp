@@ -1,17 +1,21 @@
 #include "sim/graph/edge_list.hpp"
 
 #include <charconv>
-#include <fstream>
+#include <sstream>
 
 #include "sim/core/input_error.hpp"
+#include "sim/core/input_file.hpp"
 
 namespace sim {
 
 SocialGraph load_edge_list(const std::filesystem::path& file, PersonId people) {
-  std::ifstream in(file);
-  if (!in) {
-    throw InputError("edge list '" + file.string() + "' (graph.edgelist): " +
-                     (std::filesystem::exists(file) ? "cannot be read" : "no such file"));
+  // 4 GiB is some 300 million edges, past what one machine simulates.
+  constexpr std::size_t max_edge_list_bytes = std::size_t{4} << 30;
+  std::istringstream in;
+  try {
+    in.str(read_input_file(file, "edge list", max_edge_list_bytes));
+  } catch (const InputError& e) {
+    throw InputError(std::string(e.what()) + " (graph.edgelist)");
   }
   std::vector<Edge> edges;
   std::string line;
@@ -48,6 +52,10 @@ SocialGraph load_edge_list(const std::filesystem::path& file, PersonId people) {
     if (found == 1) throw InputError(where, "expected two node ids, found one");
     edges.emplace_back(ids[0], ids[1]);
   }
+  // An empty file would silently give a population without friendships.
+  if (edges.empty())
+    throw InputError("edge list '" + file.string() +
+                     "' (graph.edgelist): holds no edges (only blank or # lines)");
   return SocialGraph::from_edges(people, std::move(edges));
 }
 

@@ -1,10 +1,9 @@
 #include "sim/scenario/scenario.hpp"
 
 #include <toml++/toml.h>
-#include <fstream>
-#include <sstream>
 
 #include "sim/core/input_error.hpp"
+#include "sim/core/input_file.hpp"
 
 namespace sim {
 namespace {
@@ -76,14 +75,10 @@ Scenario parse_scenario(const std::string& text, const std::string& path,
 
 Scenario load_scenario(const std::string& path, const ParamRegistry& registry,
                        const ScenarioOptions& options) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::string why = std::filesystem::exists(path) ? "it cannot be read" : "no such file";
-    throw InputError("scenario file '" + path + "': " + why);
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_scenario(text.str(), path, registry, options);
+  // A scenario is a page of TOML; anything near this size is the wrong file.
+  constexpr std::size_t max_scenario_bytes = 16u << 20;
+  return parse_scenario(read_input_file(path, "scenario file", max_scenario_bytes), path, registry,
+                        options);
 }
 
 void apply_override(Parameters& params, const std::string& assignment) {
