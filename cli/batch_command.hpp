@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/batch/run_plan.hpp"
+
 namespace cli {
 
 enum class BatchMode { batch, sweep };
@@ -13,5 +15,9 @@ int run_batch_command(int argc, char** argv, BatchMode mode);
 // Scenario files named on the command line: files as given, folders as their *.toml
 // files (sorted by name, not recursive).
 std::vector<std::string> expand_scenario_paths(const std::vector<std::string>& given);
+
+// `--dry-run`: "N runs planned<where>", then one line per run: id, seed, settings.
+void print_plan(const sim::batch::RunPlan& plan, const std::vector<std::size_t>& selected,
+                const std::string& where = "");
 
 }  // namespace cli

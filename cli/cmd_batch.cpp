@@ -4,6 +4,7 @@
 // HDF5 file per run, then writes DIR/index.h5. See docs/cluster.md.
 #include <algorithm>
 #include <cstdio>
+#include <exception>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -11,11 +12,13 @@
 #include "cli/batch_command.hpp"
 #include "cli/cli_common.hpp"
 #include "cli/commands.hpp"
+#include "cli/index_on_stop.hpp"
 #include "models/registry.hpp"
 #include "sim/batch/local_executor.hpp"
 #include "sim/batch/run_index.hpp"
 #include "sim/batch/run_plan.hpp"
 #include "sim/batch/shard.hpp"
+#include "sim/output/output_lock.hpp"
 #ifdef COMMSIM_WITH_MPI
 #include "sim/batch/mpi_executor.hpp"
 #endif
@@ -42,23 +45,63 @@ std::vector<std::string> expand_scenario_paths(const std::vector<std::string>& g
   return out;
 }
 
+void print_plan(const sim::batch::RunPlan& plan, const std::vector<std::size_t>& selected,
+                const std::string& where) {
+  std::printf("%zu runs planned%s\n", selected.size(), where.c_str());
+  for (auto i : selected) {
+    std::string settings = sim::batch::settings_text(plan.settings(i));
+    std::replace(settings.begin(), settings.end(), '\n', ';');
+    std::printf("%-40s seed %-17llu %s\n", plan.runs[i].run_id.c_str(),
+                static_cast<unsigned long long>(plan.runs[i].seed), settings.c_str());
+  }
+}
+
 namespace {
 
-void print_failures(const sim::batch::IndexCounts& counts) {
-  std::size_t shown = 0;
-  for (const auto& f : counts.failures) {
-    if (shown++ == 10) {
-      std::fprintf(stderr, "  ... and %zu more (see the index)\n", counts.failures.size() - 10);
-      break;
-    }
-    std::fprintf(stderr, "  failed: %s\n", f.c_str());
+// Takes the output folder (its lock), refuses to overwrite finished runs unless asked, and
+// writes the run list. Returns true when the folder is read-only and every selected run is
+// already complete there (a finished sweep resumed on read-only storage: nothing to write).
+bool prepare_folder(const fs::path& out, const sim::batch::RunPlan& plan,
+                    const std::vector<std::size_t>& selected, const cxxopts::ParseResult& args,
+                    const char* command, const std::optional<sim::batch::Shard>& shard,
+                    sim::FolderLock& lock) {
+  std::error_code ec;
+  fs::create_directories(out, ec);
+  if (ec) throw sim::OutputError("cannot create folder '" + out.string() + "': " + ec.message());
+  std::optional<std::pair<std::size_t, std::size_t>> shard_of;
+  if (shard) shard_of = std::make_pair(shard->index, shard->count);
+  lock = sim::lock_output_folder(out, command, shard_of);
+  if (!args.count("quiet")) print_note(command, lock.note());
+  if (!lock.writable()) {
+    std::size_t done = 0;
+    if (args.count("resume"))
+      for (auto i : selected) done += sim::batch::run_is_done(plan, i, out / plan.file_name(i));
+    if (args.count("resume") && done == selected.size()) return true;
+    throw sim::OutputError("output folder '" + out.string() + "' is read-only" +
+                           (args.count("resume") ? ": " + std::to_string(selected.size() - done) +
+                                                       " of " + std::to_string(selected.size()) +
+                                                       " runs are not complete there"
+                                                 : std::string()));
   }
+  // Runs already on disk: kept with --resume, redone with --overwrite, else an error.
+  if (!args.count("resume") && !args.count("overwrite")) {
+    std::size_t existing = 0;
+    for (auto i : selected) existing += fs::exists(out / plan.file_name(i)) ? 1 : 0;
+    if (existing)
+      throw sim::InputError("'" + out.string() + "' already holds " + std::to_string(existing) +
+                            " run files of this plan: add --resume to keep the complete ones, "
+                            "--overwrite to redo them all, or choose another --out");
+  }
+  // Each shard writes the same run list; the write is atomic, and skipped when unchanged.
+  sim::batch::write_manifest(out, plan);
+  return false;
 }
 
 }  // namespace
 
 int run_batch_command(int argc, char** argv, BatchMode mode) {
-  const char* name = mode == BatchMode::sweep ? "commsim sweep" : "commsim batch";
+  const char* command = mode == BatchMode::sweep ? "sweep" : "batch";
+  const std::string name = std::string("commsim ") + command;
   cxxopts::Options options(
       name, mode == BatchMode::sweep
                 ? "Run the [sweep] of a scenario file: every design point, arm and "
@@ -82,7 +125,7 @@ int run_batch_command(int argc, char** argv, BatchMode mode) {
   add_scenario_options(options);
   options.parse_positional({"files"});
   options.positional_help(mode == BatchMode::sweep ? "FILE" : "FILE...|DIR");
-  auto args = options.parse(argc, argv);
+  auto args = parse_command_line(options, argc, argv);
   if (wants_help(options, args)) return 0;
 
   const bool use_mpi = args.count("mpi") > 0;
@@ -126,8 +169,17 @@ int run_batch_command(int argc, char** argv, BatchMode mode) {
     out = args["out"].as<std::string>();
     if (fs::exists(out) && !fs::is_directory(out))
       throw sim::InputError("--out '" + out.string() + "' exists and is not a folder");
-  } catch (const std::exception&) {
-    if (!root) return 2;  // every rank checks the same input; only rank 0 says what is wrong
+  } catch (...) {
+#ifdef COMMSIM_WITH_MPI
+    // Every rank checks the same input and fails alike; rank 0 says why, and no rank exits
+    // before it has (mpirun ends the whole job when the first rank exits with an error).
+    if (mpi) {
+      const int code = report_error(command, root);
+      std::fflush(stderr);
+      mpi->barrier();
+      return code;
+    }
+#endif
     throw;
   }
   auto threads = limit_threads(args);
@@ -136,45 +188,35 @@ int run_batch_command(int argc, char** argv, BatchMode mode) {
   std::vector<std::size_t> selected = shard ? sim::batch::shard_positions(*shard, plan.runs.size())
                                             : sim::batch::shard_positions({0, 1}, plan.runs.size());
   if (args.count("dry-run")) {
-    if (!root) return 0;
-    std::printf("%zu runs planned%s\n", selected.size(), shard ? " in this shard" : "");
-    for (auto i : selected) {
-      std::string settings = sim::batch::settings_text(plan.settings(i));
-      std::replace(settings.begin(), settings.end(), '\n', ';');
-      std::printf("%-40s seed %-17llu %s\n", plan.runs[i].run_id.c_str(),
-                  static_cast<unsigned long long>(plan.runs[i].seed), settings.c_str());
-    }
+    if (root) print_plan(plan, selected, shard ? " in this shard" : "");
     return 0;
   }
 
-  // Runs already on disk: kept with --resume, redone with --overwrite, else an error.
-  bool ok = true;
-  std::string why;
+  // Rank 0 takes the folder, checks what is on disk and writes the run list; every rank
+  // learns whether that worked before any run starts.
+  sim::FolderLock lock;
+  bool read_only = false;
+  std::exception_ptr refused;
   if (root) {
-    std::error_code ec;
-    fs::create_directories(out, ec);
-    if (ec) throw sim::OutputError("cannot create folder '" + out.string() + "': " + ec.message());
-    if (!args.count("resume") && !args.count("overwrite")) {
-      std::size_t existing = 0;
-      for (auto i : selected) existing += fs::exists(out / plan.file_name(i)) ? 1 : 0;
-      if (existing) {
-        ok = false;
-        why = "'" + out.string() + "' already holds " + std::to_string(existing) +
-              " run files of this plan: add --resume to keep the complete ones, --overwrite to "
-              "redo them all, "
-              "or choose another --out";
-      }
+    try {
+      read_only = prepare_folder(out, plan, selected, args, name.c_str(), shard, lock);
+    } catch (...) {
+      refused = std::current_exception();
     }
-    // Each shard writes the same run list; the write is atomic.
-    if (ok) sim::batch::write_manifest(out, plan);
   }
 #ifdef COMMSIM_WITH_MPI
-  if (mpi) ok = mpi->broadcast(ok);
-#endif
-  if (!ok) {
-    if (!root) return 2;
-    throw sim::InputError(why);
+  if (mpi) {
+    int code = 0;
+    if (refused) try {
+        std::rethrow_exception(refused);
+      } catch (...) {
+        code = report_error(command);
+      }
+    std::fflush(stderr);
+    if ((code = mpi->broadcast(code)) != 0) return code;
   }
+#endif
+  if (refused) std::rethrow_exception(refused);
 
   sim::batch::BatchOptions bo;
   bo.out_dir = out;
@@ -189,12 +231,22 @@ int run_batch_command(int argc, char** argv, BatchMode mode) {
 
   sim::batch::BatchSummary summary;
 #ifdef COMMSIM_WITH_MPI
-  if (mpi)
+  if (mpi) {
+    // A dead rank takes the whole job down within a second: see index_on_stop.hpp.
+    std::unique_ptr<IndexOnStop> index_on_stop;
+    if (root && !shard && !read_only)
+      index_on_stop = std::make_unique<IndexOnStop>(stop_requested(), out);
     summary = sim::batch::run_mpi(*mpi, plan, selected, models::make_model, bo);
-  else
+  } else
 #endif
     summary = sim::batch::run_local(plan, selected, models::make_model, bo);
   if (!root) return summary.interrupted ? 130 : summary.failed ? 4 : 0;
+  if (read_only) {
+    std::fprintf(stderr,
+                 "%s: every run is complete; '%s' is read-only, so its index is left as it is\n",
+                 bo.label.c_str(), out.c_str());
+    return 0;
+  }
 
   if (args.count("bench")) {
     std::printf("runs              %zu\n",
@@ -209,13 +261,7 @@ int run_batch_command(int argc, char** argv, BatchMode mode) {
                    bo.label.c_str(), out.c_str());
   } else {
     auto counts = sim::batch::build_index(out);
-    if (!bo.quiet) {
-      std::fprintf(stderr,
-                   "index: %s (%zu runs: %zu complete, %zu failed, %zu partial, %zu pending)\n",
-                   (out / sim::batch::index_file_name).c_str(), counts.total, counts.complete,
-                   counts.failed, counts.partial, counts.pending);
-      print_failures(counts);
-    }
+    if (!bo.quiet) print_index_counts(stderr, out / sim::batch::index_file_name, counts, 10);
   }
   if (summary.interrupted) {
     std::fprintf(stderr, "%s: interrupted; rerun with --resume to finish\n", bo.label.c_str());

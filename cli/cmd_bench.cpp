@@ -15,13 +15,14 @@ int bench_main(int argc, char** argv) {
                            "Measure ticks/s, member-ticks/s and peak memory of a scenario.");
   options.add_options()("scenario", "scenario file (TOML)", cxxopts::value<std::string>())(
       "days", "simulate this many days instead of run.days", cxxopts::value<int>());
+  add_arm_option(options);
   add_scenario_options(options);
   options.parse_positional({"scenario"});
-  auto args = options.parse(argc, argv);
+  auto args = parse_command_line(options, argc, argv);
   if (wants_help(options, args)) return 0;
   if (!args.count("scenario"))
     throw sim::InputError("no scenario file given (commsim bench SCENARIO.toml)");
-  sim::Scenario scenario = load_scenario_from(args, args["scenario"].as<std::string>());
+  sim::Scenario scenario = load_scenario_from(args, args["scenario"].as<std::string>()).scenario;
   if (args.count("days"))
     sim::apply_override(scenario.params, "run.days=" + std::to_string(args["days"].as<int>()));
   auto threads = limit_threads(args);

@@ -9,6 +9,7 @@
 
 #include <toml++/toml.h>
 
+#include "cli/batch_command.hpp"
 #include "cli/cli_common.hpp"
 #include "cli/commands.hpp"
 #include "models/community/headline_metrics.hpp"
@@ -19,6 +20,7 @@
 #include "sim/batch/toml_util.hpp"
 #include "sim/compare/compare_summary.hpp"
 #include "sim/compare/summary_files.hpp"
+#include "sim/output/output_lock.hpp"
 
 namespace cli {
 namespace {
@@ -73,15 +75,8 @@ void check_plan(const sim::batch::RunPlan& plan, const std::string& file,
 std::vector<std::string> unfinished_runs(const sim::batch::RunPlan& plan, const fs::path& out) {
   std::vector<std::string> lines;
   for (std::size_t i = 0; i < plan.runs.size(); ++i) {
-    const fs::path path = out / plan.file_name(i);
-    if (sim::batch::run_is_done(plan, i, path)) continue;
-    auto st = sim::batch::inspect_run_file(path);
-    std::string what = !st.exists     ? "not run"
-                       : st.failed    ? "failed: " + st.error
-                       : !st.readable ? "partial (unreadable file)"
-                       : st.complete  ? "stale (another plan's run)"
-                                      : "partial (stopped before its last day)";
-    lines.push_back(plan.runs[i].run_id + ": " + what);
+    auto check = sim::batch::check_done(plan, i, out / plan.file_name(i));
+    if (!check.done) lines.push_back(plan.runs[i].run_id + ": " + check.why);
   }
   return lines;
 }
@@ -104,11 +99,12 @@ int compare_main(int argc, char** argv) {
       "jobs", "runs at once on this machine (default: --threads, or all cores)",
       cxxopts::value<int>())(
       "resume", "keep complete runs already in --out, redo missing, partial and failed ones")(
-      "overwrite", "rerun every run even when --out already holds its file");
+      "overwrite", "rerun every run even when --out already holds its file")(
+      "dry-run", "list the planned runs (id, seed, settings) and exit");
   add_scenario_options(options);
   options.parse_positional({"file"});
   options.positional_help("SCENARIO");
-  auto args = options.parse(argc, argv);
+  auto args = parse_command_line(options, argc, argv);
   if (wants_help(options, args)) return 0;
 
   // Everything is checked before anything is run or written.
@@ -141,11 +137,19 @@ int compare_main(int argc, char** argv) {
   if (fs::exists(out) && !fs::is_directory(out))
     throw sim::InputError("--out '" + out.string() + "' exists and is not a folder");
   auto threads = limit_threads(args);
+  std::vector<std::size_t> all(plan.runs.size());
+  for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+  if (args.count("dry-run")) {
+    print_plan(plan, all);
+    return 0;
+  }
   install_interrupt_handlers();
 
   std::error_code ec;
   fs::create_directories(out, ec);
   if (ec) throw sim::OutputError("cannot create folder '" + out.string() + "': " + ec.message());
+  const auto lock = sim::lock_output_folder(out, "commsim compare");
+  if (!args.count("quiet")) print_note("commsim compare", lock.note());
   if (!args.count("resume") && !args.count("overwrite")) {
     std::size_t existing = 0;
     for (std::size_t i = 0; i < plan.runs.size(); ++i)
@@ -167,16 +171,10 @@ int compare_main(int argc, char** argv) {
   if (args.count("jobs")) bo.jobs = static_cast<std::size_t>(args["jobs"].as<int>());
   bo.label = "compare";
   bo.stop = &stop_requested();
-  std::vector<std::size_t> all(plan.runs.size());
-  for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
   const sim::batch::BatchSummary ran = sim::batch::run_local(plan, all, models::make_model, bo);
 
   const auto counts = sim::batch::build_index(out);
-  if (!bo.quiet)
-    std::fprintf(stderr,
-                 "index: %s (%zu runs: %zu complete, %zu failed, %zu partial, %zu pending)\n",
-                 (out / sim::batch::index_file_name).c_str(), counts.total, counts.complete,
-                 counts.failed, counts.partial, counts.pending);
+  if (!bo.quiet) print_index_counts(stderr, out / sim::batch::index_file_name, counts, 0);
   const auto unfinished = unfinished_runs(plan, out);
   if (ran.interrupted || !unfinished.empty()) {
     // Listed even with --quiet: the exit code alone does not say which runs to look at.

@@ -13,15 +13,18 @@ int inspect_main(int argc, char** argv) {
   cxxopts::Options options("commsim inspect",
                            "Show a scenario's resolved parameters, social graph and tick order.");
   options.add_options()("scenario", "scenario file (TOML)", cxxopts::value<std::string>());
+  add_arm_option(options);
   add_scenario_options(options);
   options.parse_positional({"scenario"});
-  auto args = options.parse(argc, argv);
+  auto args = parse_command_line(options, argc, argv);
   if (wants_help(options, args)) return 0;
   if (!args.count("scenario"))
     throw sim::InputError("no scenario file given (commsim inspect SCENARIO.toml)");
-  sim::Scenario scenario = load_scenario_from(args, args["scenario"].as<std::string>());
+  const auto loaded = load_scenario_from(args, args["scenario"].as<std::string>());
+  const sim::Scenario& scenario = loaded.scenario;
 
-  std::printf("# scenario %s (seed %llu)\n", scenario.path.c_str(),
+  std::printf("# scenario %s%s (seed %llu)\n", scenario.path.c_str(),
+              loaded.arm.empty() ? "" : (", arm " + loaded.arm).c_str(),
               static_cast<unsigned long long>(scenario.seed()));
   for (const auto& s : scenario.params.registry().all()) {
     std::string origin = scenario.params.origin(s.path);

@@ -11,7 +11,7 @@ int params_main(int argc, char** argv) {
   cxxopts::Options options("commsim params",
                            "List every parameter with its default, unit, range and meaning.");
   options.add_options()("markdown", "print a Markdown table")("h,help", "show this help");
-  auto args = options.parse(argc, argv);
+  auto args = parse_command_line(options, argc, argv);
   if (wants_help(options, args)) return 0;
   const bool md = args.count("markdown") > 0;
   if (md) {

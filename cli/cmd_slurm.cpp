@@ -82,7 +82,7 @@ int slurm_main(int argc, char** argv) {
       cxxopts::value<std::vector<std::string>>())("h,help", "show this help");
   options.parse_positional({"files"});
   options.positional_help("FILE...|DIR");
-  auto args = options.parse(argc, argv);
+  auto args = parse_command_line(options, argc, argv);
   if (wants_help(options, args)) return 0;
   if (!args.count("files"))
     throw sim::InputError("no scenario file given (commsim slurm FILE --out DIR)");

@@ -1,14 +1,10 @@
 // commsim: one binary, one subcommand per job.
 #include <cstdio>
 #include <cstring>
-#include <exception>
 #include <string>
 #include <vector>
 
-#include <cxxopts.hpp>
-
 #include "cli/commands.hpp"
-#include "sim/core/input_error.hpp"
 #include "sim/version.hpp"
 
 namespace {
@@ -61,19 +57,8 @@ int main(int argc, char** argv) {
     for (int i = 2; i < argc; ++i) args.push_back(argv[i]);
     try {
       return c.main(static_cast<int>(args.size()), args.data());
-    } catch (const sim::InputError& e) {
-      std::fprintf(stderr, "commsim %s: error: %s\n", c.name, e.what());
-      return 2;
-    } catch (const cxxopts::exceptions::exception& e) {
-      std::fprintf(stderr, "commsim %s: error: %s (see commsim %s --help)\n", c.name, e.what(),
-                   c.name);
-      return 2;
-    } catch (const sim::OutputError& e) {
-      std::fprintf(stderr, "commsim %s: error: %s\n", c.name, e.what());
-      return 3;
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "commsim %s: internal error: %s\n", c.name, e.what());
-      return 1;
+    } catch (...) {
+      return cli::report_error(c.name);
     }
   }
   std::fprintf(stderr, "commsim: unknown command '%s'\n\n", name.c_str());

@@ -42,10 +42,9 @@ void MpiSession::barrier() const {
   MPI_Barrier(MPI_COMM_WORLD);
 }
 
-bool MpiSession::broadcast(bool flag) const {
-  int v = flag ? 1 : 0;
-  MPI_Bcast(&v, 1, MPI_INT, 0, MPI_COMM_WORLD);
-  return v != 0;
+int MpiSession::broadcast(int value) const {
+  MPI_Bcast(&value, 1, MPI_INT, 0, MPI_COMM_WORLD);
+  return value;
 }
 
 BatchSummary run_mpi(const MpiSession& mpi, const RunPlan& plan,

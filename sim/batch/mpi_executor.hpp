@@ -20,8 +20,8 @@ class MpiSession {
   int rank() const { return rank_; }
   int size() const { return size_; }
   void barrier() const;
-  // Rank 0's value of `flag`, on every rank (to agree on going on after a check).
-  bool broadcast(bool flag) const;
+  // Rank 0's value, on every rank (to agree on going on after a check, or on an exit code).
+  int broadcast(int value) const;
 
  private:
   int rank_ = 0, size_ = 1;

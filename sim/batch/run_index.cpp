@@ -1,6 +1,7 @@
 #include "sim/batch/run_index.hpp"
 
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -8,9 +9,13 @@
 #include <sstream>
 
 #include "sim/batch/toml_util.hpp"
+#include "sim/compare/summary_files.hpp"
 #include "sim/core/input_error.hpp"
 #include "sim/output/h5_writer.hpp"
 #include "sim/output/hdf5_handle.hpp"
+#include "sim/output/run_file.hpp"
+#include "sim/output/run_reader.hpp"
+#include "sim/output/text_file.hpp"
 #include "sim/version.hpp"
 
 namespace sim::batch {
@@ -83,47 +88,6 @@ std::vector<ManifestRow> read_manifest(const fs::path& dir, std::vector<std::str
 
 // ---- reading run files ----------------------------------------------------------------
 
-std::optional<ParamValue> read_attr(hid_t obj, const char* name) {
-  if (H5Aexists(obj, name) <= 0) return std::nullopt;
-  Handle attr(H5Aopen(obj, name, H5P_DEFAULT), H5Aclose);
-  Handle type(H5Aget_type(attr.get()), H5Tclose);
-  switch (H5Tget_class(type.get())) {
-    case H5T_INTEGER: {
-      std::int64_t v = 0;
-      if (H5Aread(attr.get(), H5T_NATIVE_INT64, &v) < 0) return std::nullopt;
-      if (H5Tget_size(type.get()) == 1) return ParamValue{v != 0};
-      return ParamValue{v};
-    }
-    case H5T_FLOAT: {
-      double v = 0;
-      if (H5Aread(attr.get(), H5T_NATIVE_DOUBLE, &v) < 0) return std::nullopt;
-      return ParamValue{v};
-    }
-    case H5T_STRING: {
-      if (!H5Tis_variable_str(type.get())) return std::nullopt;
-      Handle mem(H5Tcopy(H5T_C_S1), H5Tclose);
-      H5Tset_size(mem.get(), H5T_VARIABLE);
-      H5Tset_cset(mem.get(), H5T_CSET_UTF8);
-      char* s = nullptr;
-      if (H5Aread(attr.get(), mem.get(), &s) < 0 || !s) return std::nullopt;
-      std::string out(s);
-      H5free_memory(s);
-      return ParamValue{out};
-    }
-    default:
-      return std::nullopt;
-  }
-}
-
-std::string attr_text(hid_t obj, const char* name) {
-  auto v = read_attr(obj, name);
-  return v && std::holds_alternative<std::string>(*v) ? std::get<std::string>(*v) : std::string();
-}
-std::int64_t attr_int(hid_t obj, const char* name, std::int64_t fallback) {
-  auto v = read_attr(obj, name);
-  return v && std::holds_alternative<std::int64_t>(*v) ? std::get<std::int64_t>(*v) : fallback;
-}
-
 struct Row {
   std::string run_id, file, scenario_name, arm, status = "pending", error;
   std::int64_t point = -1, replicate = -1, seed = -1, days_written = 0, days_planned = 0;
@@ -133,75 +97,75 @@ struct Row {
   bool has_file = false;
 };
 
-herr_t collect_names(hid_t, const char* name, const H5L_info_t*, void* data) {
-  static_cast<std::vector<std::string>*>(data)->push_back(name);
-  return 0;
-}
-
-void read_run_file(const fs::path& path, Row& row) {
-  h5::silence_library_errors();
-  if (H5Fis_hdf5(path.c_str()) <= 0) {
-    row.status = "partial";
-    row.error = "not a readable HDF5 file (killed while it was created?)";
-    return;
-  }
-  Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
-  if (!file) {
-    row.status = "partial";
-    row.error = "cannot open: " + h5::last_error();
-    return;
-  }
-  hid_t f = file.get();
-  row.has_file = true;
-  if (auto id = attr_text(f, "run_id"); !id.empty()) row.run_id = id;
-  row.scenario_name = attr_text(f, "scenario_name");
-  row.arm = attr_text(f, "arm");
-  row.point = attr_int(f, "point", -1);
-  row.replicate = attr_int(f, "replicate", -1);
-  row.seed = attr_int(f, "seed", -1);
-  row.days_written = attr_int(f, "days_written", 0);
-  row.days_planned = attr_int(f, "days_planned", 0);
-  row.error = attr_text(f, "error");
-  bool complete = attr_int(f, "complete", 0) == 1;
-  row.status = complete ? "complete" : H5Aexists(f, "error") > 0 ? "failed" : "partial";
-  for (const auto& line : split(attr_text(f, "settings"), '\n')) {
+// Fills a row from one run file, whatever state it is in: a damaged file is a row saying
+// so, never an exception. Attributes a damaged file cannot give keep the planned values.
+void fill_row(RunReader& run, bool partial_file, Row& row) {
+  auto get = [&](const char* name) -> std::optional<ParamValue> {
+    try {
+      return run.attribute(name);
+    } catch (const InputError&) {
+      return std::nullopt;
+    }
+  };
+  auto text = [&](const char* name, const std::string& fallback) {
+    auto v = get(name);
+    return v && std::holds_alternative<std::string>(*v) ? std::get<std::string>(*v) : fallback;
+  };
+  auto integer = [&](const char* name, std::int64_t fallback) {
+    auto v = get(name);
+    return v && std::holds_alternative<std::int64_t>(*v) ? std::get<std::int64_t>(*v) : fallback;
+  };
+  const RunFileState state = run.state();
+  // A .part file is a run stopped before its last day, even one killed mid-write.
+  row.status = partial_file ? "partial" : state_name(state);
+  row.error = state == RunFileState::failed ? text("error", "") : run.fault();
+  row.has_file = run.is_open();
+  if (!row.has_file) return;
+  row.run_id = text("run_id", row.run_id);
+  row.scenario_name = text("scenario_name", row.scenario_name);
+  row.arm = text("arm", row.arm);
+  row.point = integer("point", row.point);
+  row.replicate = integer("replicate", row.replicate);
+  row.seed = integer("seed", row.seed);
+  row.days_written = integer("days_written", 0);
+  row.days_planned = integer("days_planned", 0);
+  for (const auto& line : split(text("settings", ""), '\n')) {
     auto eq = line.find(" = ");
     if (eq != std::string::npos) row.setting_paths.push_back(line.substr(0, eq));
   }
-  if (H5Lexists(f, "parameters", H5P_DEFAULT) > 0) {
-    Handle g(H5Gopen2(f, "parameters", H5P_DEFAULT), H5Gclose);
-    H5O_info_t info;
-    if (g && H5Oget_info2(g.get(), &info, H5O_INFO_NUM_ATTRS) >= 0) {
-      for (hsize_t i = 0; i < info.num_attrs; ++i) {
-        char name[512];
-        if (H5Aget_name_by_idx(g.get(), ".", H5_INDEX_NAME, H5_ITER_INC, i, name, sizeof name,
-                               H5P_DEFAULT) < 0)
-          continue;
-        if (auto v = read_attr(g.get(), name)) row.params[name] = *v;
-      }
-    }
+  try {
+    auto params = run.parameters();
+    if (!params.empty()) row.params = std::move(params);
+  } catch (const InputError&) {
+    // keeps the planned values
   }
-  if (complete && H5Lexists(f, "platform", H5P_DEFAULT) > 0) {
-    Handle g(H5Gopen2(f, "platform", H5P_DEFAULT), H5Gclose);
-    std::vector<std::string> names;
-    H5Literate(g.get(), H5_INDEX_NAME, H5_ITER_INC, nullptr, collect_names, &names);
-    for (const auto& m : names) {
-      Handle set(H5Dopen2(g.get(), m.c_str(), H5P_DEFAULT), H5Dclose);
-      if (!set) continue;
-      Handle space(H5Dget_space(set.get()), H5Sclose);
-      if (H5Sget_simple_extent_ndims(space.get()) != 1) continue;
-      hsize_t n = 0;
-      H5Sget_simple_extent_dims(space.get(), &n, nullptr);
-      std::vector<double> v(n);
-      if (n && H5Dread(set.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data()) < 0)
-        continue;
-      double sum = 0;
-      std::size_t count = 0;
-      for (double x : v)
-        if (!std::isnan(x)) sum += x, ++count;
-      row.summary[m + "_final"] = n ? v.back() : std::nan("");
-      row.summary[m + "_mean"] = count ? sum / static_cast<double>(count) : std::nan("");
-    }
+  if (state != RunFileState::complete) return;
+  for (const auto& m : run.platform_metrics()) {
+    const auto& v = run.platform(m);
+    double sum = 0;
+    std::size_t count = 0;
+    for (double x : v)
+      if (!std::isnan(x)) sum += x, ++count;
+    row.summary[m + "_final"] = v.empty() ? std::nan("") : v.back();
+    row.summary[m + "_mean"] = count ? sum / static_cast<double>(count) : std::nan("");
+  }
+}
+
+// The row of one run from DIR/<file> and DIR/<file>.part. A complete, sound <file> is the
+// run; otherwise a .part is the latest attempt; otherwise <file> says what it is.
+void read_run(const fs::path& dir, Row& row) {
+  const fs::path published = dir / row.file, part = partial_path(published);
+  std::error_code ec;
+  const bool have_published = fs::exists(published, ec), have_part = fs::exists(part, ec);
+  if (have_published) {
+    RunReader run(published, RunReader::OnFault::record);
+    if (run.state() == RunFileState::complete) run.verify_data();
+    if (!have_part || run.state() == RunFileState::complete) return fill_row(run, false, row);
+  }
+  if (have_part) {
+    RunReader run(part, RunReader::OnFault::record);
+    row.file = part.filename().string();
+    fill_row(run, true, row);
   }
 }
 
@@ -268,13 +232,7 @@ void write_manifest(const fs::path& dir, const RunPlan& plan) {
     for (const auto& c : columns) out << '\t' << format_value(sc.params.value(c));
     out << '\n';
   }
-  fs::path tmp = dir / (std::string(manifest_file_name) + ".tmp");
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    f << out.str();
-    if (!f) throw OutputError("cannot write '" + tmp.string() + "'");
-  }
-  fs::rename(tmp, dir / manifest_file_name);
+  write_text_atomically(dir / manifest_file_name, out.str());
 }
 
 IndexCounts build_index(const fs::path& dir) {
@@ -300,33 +258,35 @@ IndexCounts build_index(const fs::path& dir) {
     listed.insert(m.file);
     rows.push_back(std::move(r));
   }
-  std::vector<std::string> others;
+  // Run files nobody planned here (copied in, or written by `commsim run`): <id>.h5, and
+  // <id>.h5.part for one still being written or stopped.
+  std::set<std::string> others;
+  IndexCounts counts;
   for (const auto& e : fs::directory_iterator(dir)) {
     std::string name = e.path().filename().string();
-    if (e.is_regular_file() && e.path().extension() == ".h5" && name != index_file_name &&
-        !listed.count(name))
-      others.push_back(name);
+    if (!e.is_regular_file()) continue;
+    if (name.ends_with(std::string(".h5") + partial_suffix))
+      name.resize(name.size() - std::strlen(partial_suffix));
+    else if (!name.ends_with(".h5"))
+      continue;
+    if (name == index_file_name || name == compare::summary_h5_name || listed.count(name)) continue;
+    if (!fs::exists(dir / name)) {
+      others.insert(name);  // only the .part: a run file in the making
+      continue;
+    }
+    RunReader probe(dir / name, RunReader::OnFault::record);
+    if (probe.is_open() || fs::exists(partial_path(dir / name)))
+      others.insert(name);
+    else
+      counts.notes.push_back(name + ": not listed as a run, " + probe.fault() + "; left out");
   }
-  std::sort(others.begin(), others.end());
   for (const auto& name : others) {
-    if (H5Fis_hdf5((dir / name).c_str()) <= 0) continue;
-    Handle f(H5Fopen((dir / name).c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
-    if (!f || H5Aexists(f.get(), "commsim_version") <= 0) continue;  // not a run file
     Row r;
     r.run_id = fs::path(name).stem().string();
     r.file = name;
     rows.push_back(std::move(r));
   }
-  for (auto& r : rows) {
-    if (!fs::exists(dir / r.file)) continue;
-    auto planned = r.params;
-    auto planned_paths = r.setting_paths;
-    read_run_file(dir / r.file, r);
-    if (!r.has_file) {
-      r.params = planned;
-      r.setting_paths = planned_paths;
-    }
-  }
+  for (auto& r : rows) read_run(dir, r);
 
   // Columns: every parameter some run sets apart, in order of first appearance.
   std::vector<std::string> param_columns = manifest_columns;
@@ -338,13 +298,15 @@ IndexCounts build_index(const fs::path& dir) {
   for (const auto& r : rows)
     for (const auto& [m, v] : r.summary) summary_set.insert(m);
 
-  IndexCounts counts;
   counts.total = rows.size();
   for (const auto& r : rows) {
     if (r.status == "complete")
       ++counts.complete;
     else if (r.status == "failed")
-      ++counts.failed, counts.failures.push_back(r.run_id + ": " + r.error);
+      ++counts.failed, counts.problems.push_back("failed: " + r.run_id + ": " + r.error);
+    else if (r.status == "damaged")
+      ++counts.damaged,
+          counts.problems.push_back("damaged: " + r.run_id + " (" + r.file + "): " + r.error);
     else if (r.status == "partial")
       ++counts.partial;
     else
@@ -352,7 +314,7 @@ IndexCounts build_index(const fs::path& dir) {
   }
 
   const fs::path final_path = dir / index_file_name;
-  const fs::path tmp = dir / (std::string(index_file_name) + ".tmp");
+  const fs::path tmp = temporary_name(final_path);
   {
     h5::Writer w(tmp, "index");
     w.create();
@@ -363,6 +325,7 @@ IndexCounts build_index(const fs::path& dir) {
     w.attribute("runs_failed", static_cast<std::int64_t>(counts.failed));
     w.attribute("runs_partial", static_cast<std::int64_t>(counts.partial));
     w.attribute("runs_pending", static_cast<std::int64_t>(counts.pending));
+    w.attribute("runs_damaged", static_cast<std::int64_t>(counts.damaged));
     std::string pc, sc;
     for (const auto& p : param_columns) pc += p + "\n";
     for (const auto& s : summary_set) sc += s + "\n";
@@ -417,7 +380,13 @@ IndexCounts build_index(const fs::path& dir) {
         w.fail("link " + r.run_id);
     w.flush();
   }  // closed here, after the groups
-  fs::rename(tmp, final_path);
+  std::error_code ec;
+  fs::rename(tmp, final_path, ec);
+  if (ec) {
+    fs::remove(tmp, ec);
+    throw OutputError("index '" + final_path.string() + "': cannot rename '" + tmp.string() +
+                      "' into place (" + ec.message() + ")");
+  }
   return counts;
 }
 

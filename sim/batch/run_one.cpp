@@ -2,35 +2,9 @@
 
 #include <chrono>
 
-#include "sim/output/hdf5_handle.hpp"
+#include "sim/output/run_reader.hpp"
 
 namespace sim::batch {
-namespace {
-
-std::string read_string_attr(hid_t obj, const char* name) {
-  if (H5Aexists(obj, name) <= 0) return {};
-  h5::Handle attr(H5Aopen(obj, name, H5P_DEFAULT), H5Aclose);
-  h5::Handle type(H5Aget_type(attr.get()), H5Tclose);
-  if (H5Tget_class(type.get()) != H5T_STRING || !H5Tis_variable_str(type.get())) return {};
-  h5::Handle mem(H5Tcopy(H5T_C_S1), H5Tclose);
-  H5Tset_size(mem.get(), H5T_VARIABLE);
-  H5Tset_cset(mem.get(), H5T_CSET_UTF8);
-  char* s = nullptr;
-  if (H5Aread(attr.get(), mem.get(), &s) < 0 || !s) return {};
-  std::string out(s);
-  H5free_memory(s);
-  return out;
-}
-
-std::int64_t read_int_attr(hid_t obj, const char* name, std::int64_t fallback) {
-  if (H5Aexists(obj, name) <= 0) return fallback;
-  h5::Handle attr(H5Aopen(obj, name, H5P_DEFAULT), H5Aclose);
-  std::int64_t v = fallback;
-  if (H5Aread(attr.get(), H5T_NATIVE_INT64, &v) < 0) return fallback;
-  return v;
-}
-
-}  // namespace
 
 const char* status_name(RunStatus s) {
   switch (s) {
@@ -46,29 +20,43 @@ const char* status_name(RunStatus s) {
   return "?";
 }
 
-RunFileState inspect_run_file(const std::filesystem::path& path) {
-  RunFileState st;
-  std::error_code ec;
-  st.exists = std::filesystem::exists(path, ec);
-  if (!st.exists) return st;
-  std::lock_guard lock(h5::library_lock());
-  h5::silence_library_errors();
-  if (H5Fis_hdf5(path.c_str()) <= 0) return st;
-  h5::Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
-  if (!file) return st;
-  st.readable = true;
-  st.complete = read_int_attr(file.get(), "complete", 0) == 1;
-  st.run_id = read_string_attr(file.get(), "run_id");
-  st.parameters = read_string_attr(file.get(), "parameters");
-  st.error = read_string_attr(file.get(), "error");
-  st.failed = H5Aexists(file.get(), "error") > 0;
-  return st;
+namespace {
+
+// What the published file <id>.h5 (which exists) holds.
+DoneCheck check_published(const RunPlan& plan, std::size_t run, const std::filesystem::path& path) {
+  RunReader file(path, RunReader::OnFault::record);
+  if (file.state() == RunFileState::complete) file.verify_data();
+  switch (file.state()) {
+    case RunFileState::damaged:
+      return {false, "damaged: " + file.fault()};
+    case RunFileState::failed:
+      return {false, "failed: " + file.text_attribute("error")};
+    case RunFileState::partial:
+      return {false, "partial (stopped on day " + std::to_string(file.days_written()) + " of " +
+                         std::to_string(file.days_planned()) + ")"};
+    case RunFileState::complete:
+      break;
+  }
+  auto id = file.attribute("run_id");
+  auto params = file.attribute("parameters");
+  if (!id || *id != ParamValue{plan.runs[run].run_id} || !params ||
+      *params != ParamValue{plan.scenario(run).params.to_toml()})
+    return {false, "stale (a complete run of another plan: edited scenario or settings)"};
+  return {true, ""};
 }
 
-bool run_is_done(const RunPlan& plan, std::size_t run, const std::filesystem::path& path) {
-  RunFileState st = inspect_run_file(path);
-  if (!st.complete || st.run_id != plan.runs[run].run_id) return false;
-  return st.parameters == plan.scenario(run).params.to_toml();
+}  // namespace
+
+DoneCheck check_done(const RunPlan& plan, std::size_t run, const std::filesystem::path& path) {
+  std::error_code ec;
+  const bool published = std::filesystem::exists(path, ec);
+  DoneCheck own = published ? check_published(plan, run, path) : DoneCheck{false, "not run"};
+  // A <id>.h5.part is a later attempt, stopped before its last day; it says more than an
+  // unfinished <id>.h5 (an interrupted --overwrite leaves a finished one in place).
+  if (!own.done && std::filesystem::exists(partial_path(path), ec))
+    own.why =
+        "partial (stopped before its last day; " + partial_path(path).filename().string() + ")";
+  return own;
 }
 
 RunResult execute_run(const RunPlan& plan, std::size_t run, const ModelFactory& factory,
@@ -112,6 +100,7 @@ RunResult execute_run(const RunPlan& plan, std::size_t run, const ModelFactory& 
                        static_cast<std::uint32_t>(scenario.params.integer("run.days")),
                        extra};
       RunFile stub(path, header, {}, {});
+      stub.publish_incomplete();  // replaces the failed run's <id>.h5.part
     } catch (const std::exception& e) {
       result.error += " (and its failure could not be recorded: " + std::string(e.what()) + ")";
     }

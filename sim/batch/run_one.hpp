@@ -1,8 +1,9 @@
 #pragma once
 // One run of a plan, as every executor (threads, MPI ranks, shards) carries it out:
 // skip it when --resume finds its file complete and identical in plan, else run it into
-// <out>/<run id>.h5; a run that throws is recorded as failed in a stub run file (root
-// attributes plus `error`, complete = 0) so that the index, rebuilt from files, knows it.
+// <out>/<run id>.h5 (written as <run id>.h5.part until it is complete, see RunFile); a run
+// that throws is recorded as failed in a stub run file (root attributes plus `error`,
+// complete = 0) so that the index, rebuilt from files, knows it.
 #include <atomic>
 #include <filesystem>
 #include <string>
@@ -28,15 +29,17 @@ struct RunControl {
   const std::atomic<bool>* stop = nullptr;  // interrupts the run (file stays partial)
 };
 
-// What a run file on disk says about itself.
-struct RunFileState {
-  bool exists = false, readable = false, complete = false, failed = false;
-  std::string run_id, parameters, error;
+// Whether `path` holds the finished run `run` of `plan`: complete, sound (every dataset read
+// through), with the same run id and parameters. When not, `why` says what is there instead:
+// "not run", "partial (...)", "failed: <error>", "damaged: <fault>", "stale (...)".
+struct DoneCheck {
+  bool done = false;
+  std::string why;
 };
-RunFileState inspect_run_file(const std::filesystem::path& path);
-
-// True when `path` holds the finished run `run` of `plan` (same run id and parameters).
-bool run_is_done(const RunPlan& plan, std::size_t run, const std::filesystem::path& path);
+DoneCheck check_done(const RunPlan& plan, std::size_t run, const std::filesystem::path& path);
+inline bool run_is_done(const RunPlan& plan, std::size_t run, const std::filesystem::path& path) {
+  return check_done(plan, run, path).done;
+}
 
 RunResult execute_run(const RunPlan& plan, std::size_t run, const ModelFactory& factory,
                       const RunControl& control);

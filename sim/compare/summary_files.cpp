@@ -7,6 +7,7 @@
 #include "sim/core/input_error.hpp"
 #include "sim/output/h5_writer.hpp"
 #include "sim/output/hdf5_handle.hpp"
+#include "sim/output/text_file.hpp"
 #include "sim/version.hpp"
 
 namespace sim::compare {
@@ -55,22 +56,6 @@ std::string md_text(std::string s) {
 
 std::string percent(double level) {
   return std::to_string(static_cast<int>(std::lround(level * 100))) + "%";
-}
-
-void write_text_atomically(const fs::path& path, const std::string& text) {
-  fs::path tmp = path;
-  tmp += ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    f << text;
-    f.flush();
-    if (!f) throw OutputError("cannot write '" + tmp.string() + "'");
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec)
-    throw OutputError("cannot rename '" + tmp.string() + "' to '" + path.string() +
-                      "': " + ec.message());
 }
 
 // ---- summary.h5 -----------------------------------------------------------------------
@@ -161,8 +146,7 @@ std::string summary_markdown(const CompareSummary& s) {
 void write_summary_h5(const fs::path& path, const CompareSummary& s) {
   std::lock_guard lock(h5::library_lock());
   h5::silence_library_errors();
-  fs::path tmp = path;
-  tmp += ".tmp";
+  const fs::path tmp = temporary_name(path);
   {
     h5::Writer w(tmp, "summary");
     w.create();
@@ -275,12 +259,17 @@ void write_summary_files(const fs::path& dir, const CompareSummary& s) {
 }
 
 void remove_summary_files(const fs::path& dir) {
-  for (const char* name : {summary_csv_name, summary_md_name, summary_h5_name, runs_csv_name}) {
-    for (const fs::path& p : {dir / name, fs::path((dir / name).string() + ".tmp")}) {
-      std::error_code ec;
-      fs::remove(p, ec);
-      if (ec) throw OutputError("cannot remove the stale '" + p.string() + "': " + ec.message());
+  // The files, and temporary ones a killed writer left (<name>.tmp.<pid>.<n>).
+  std::vector<fs::path> stale;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    for (const char* name : {summary_csv_name, summary_md_name, summary_h5_name, runs_csv_name}) {
+      const std::string file = e.path().filename().string();
+      if (file == name || file.rfind(std::string(name) + ".tmp", 0) == 0) stale.push_back(e.path());
     }
+  for (const auto& p : stale) {
+    fs::remove(p, ec);
+    if (ec) throw OutputError("cannot remove the stale '" + p.string() + "': " + ec.message());
   }
 }
 

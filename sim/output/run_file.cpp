@@ -11,6 +11,7 @@
 #include "sim/core/clock.hpp"
 #include "sim/core/input_error.hpp"
 #include "sim/output/h5_writer.hpp"
+#include "sim/output/run_reader.hpp"
 #include "sim/version.hpp"
 
 namespace sim {
@@ -24,7 +25,7 @@ using h5::untimed_group_plist;
 
 void RunFile::fail(const std::string& what) const {
   std::string detail = h5::last_error();
-  throw OutputError("run file '" + path_.string() + "': cannot " + what +
+  throw OutputError("run file '" + writing_path_.string() + "': cannot " + what +
                     (detail.empty() ? "" : " (" + detail + ")"));
 }
 
@@ -36,6 +37,7 @@ void RunFile::set_attribute(const std::string& name, const ParamValue& value, hi
 RunFile::RunFile(std::filesystem::path path, const RunHeader& header, std::vector<MetricSpec> daily,
                  std::vector<MetricSpec> platform, RunFileOptions options)
     : path_(std::move(path)),
+      writing_path_(partial_path(path_)),
       options_(options),
       daily_(std::move(daily)),
       platform_(std::move(platform)) {
@@ -46,7 +48,8 @@ RunFile::RunFile(std::filesystem::path path, const RunHeader& header, std::vecto
   if (path_.has_parent_path() && !std::filesystem::exists(path_.parent_path()))
     throw OutputError("run file '" + path_.string() + "': folder '" + path_.parent_path().string() +
                       "' does not exist");
-  file_ = Handle(H5Fcreate(path_.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose);
+  file_ =
+      Handle(H5Fcreate(writing_path_.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose);
   if (!file_) fail("create the file");
 
   set_attribute("commsim_version", std::string(version));
@@ -111,11 +114,11 @@ void RunFile::append(const DayFrame& frame) {
 void RunFile::reserve_disk_space(std::uint64_t bytes) {
   hsize_t used = 0;
   if (H5Fget_filesize(file_.get(), &used) < 0) fail("read the file size");
-  int fd = ::open(path_.c_str(), O_WRONLY);
+  int fd = ::open(writing_path_.c_str(), O_WRONLY);
   int rc = fd < 0 ? errno : ::posix_fallocate(fd, 0, static_cast<off_t>(used + bytes));
   if (fd >= 0) ::close(fd);
   if (rc != 0 && rc != EOPNOTSUPP && rc != EINVAL) {
-    throw OutputError("run file '" + path_.string() + "': cannot reserve " +
+    throw OutputError("run file '" + writing_path_.string() + "': cannot reserve " +
                       std::to_string(bytes / 1024 + 1) + " KiB for days " +
                       std::to_string(days_written_) + ".." +
                       std::to_string(days_written_ + pending_.size() - 1) + " (" +
@@ -217,6 +220,16 @@ void RunFile::finish() {
   std::lock_guard lock(h5::library_lock());
   flush();
   set_attribute("complete", std::int64_t{1});
+  close_and_rename();
+}
+
+void RunFile::publish_incomplete() {
+  std::lock_guard lock(h5::library_lock());
+  flush();
+  close_and_rename();
+}
+
+void RunFile::close_and_rename() {
   if (H5Fflush(file_.get(), H5F_SCOPE_GLOBAL) < 0) fail("flush to disk");
   hsize_t used = 0;
   H5Fget_filesize(file_.get(), &used);
@@ -225,8 +238,23 @@ void RunFile::finish() {
   if (H5Fclose(file_.release()) < 0) fail("close the file");
   finished_ = true;
   // Give back the space reserved for writes that never came.
-  if (used > 0 && std::filesystem::file_size(path_) > used)
-    std::filesystem::resize_file(path_, used);
+  std::error_code ec;
+  if (used > 0 && std::filesystem::file_size(writing_path_, ec) > used)
+    std::filesystem::resize_file(writing_path_, used, ec);
+  // The data must be on disk before the name says it is finished: otherwise a crash of the
+  // machine could leave a finished name over a file with holes.
+  int fd = ::open(writing_path_.c_str(), O_RDONLY);
+  if (fd < 0 || ::fsync(fd) != 0) {
+    const int err = errno;
+    if (fd >= 0) ::close(fd);
+    throw OutputError("run file '" + writing_path_.string() + "': cannot sync to disk (" +
+                      std::strerror(err) + ")");
+  }
+  ::close(fd);
+  std::filesystem::rename(writing_path_, path_, ec);
+  if (ec)
+    throw OutputError("run file '" + writing_path_.string() + "': cannot rename it to '" +
+                      path_.string() + "' (" + ec.message() + ")");
 }
 
 RunFile::~RunFile() {
@@ -242,16 +270,15 @@ RunFile::~RunFile() {
   file_.reset();
 }
 
+std::filesystem::path partial_path(const std::filesystem::path& path) {
+  std::filesystem::path p = path;
+  p += partial_suffix;
+  return p;
+}
+
 bool run_file_is_complete(const std::filesystem::path& path) {
-  std::lock_guard lock(h5::library_lock());
-  h5::silence_library_errors();
-  if (!std::filesystem::exists(path) || H5Fis_hdf5(path.c_str()) <= 0) return false;
-  Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
-  if (!file || H5Aexists(file.get(), "complete") <= 0) return false;
-  Handle attr(H5Aopen(file.get(), "complete", H5P_DEFAULT), H5Aclose);
-  std::int64_t v = 0;
-  if (!attr || H5Aread(attr.get(), H5T_NATIVE_INT64, &v) < 0) return false;
-  return v == 1;
+  RunReader run(path, RunReader::OnFault::record);
+  return run.verify_data() && run.state() == RunFileState::complete;
 }
 
 }  // namespace sim

@@ -7,6 +7,11 @@
 //   /platform/<m>    [day]
 // Rows are buffered for `chunk_days` days and then written and flushed, so a run that is
 // killed leaves a readable file holding every flushed day and complete = 0.
+//
+// Nothing finished is overwritten and nothing unfinished looks finished: the file is written
+// as `<path>.part` and renamed to `<path>` only by finish() (complete = 1) or, for the stub
+// of a failed run, publish_incomplete(). A stopped or killed run leaves `<path>.part`, a
+// readable partial file; `<path>` keeps whatever was there before until the rename.
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -48,10 +53,14 @@ class RunFile {
 
   void append(const DayFrame& frame);
   void flush();   // write buffered days, update days_written, flush to disk
-  void finish();  // flush, set complete = 1, close
+  void finish();  // flush, set complete = 1, close, rename <path>.part to <path>
+  // Close and rename to <path> without complete = 1: a record that stays (a failed run's
+  // stub, whose `error` attribute says why).
+  void publish_incomplete();
 
   std::uint32_t days_written() const { return days_written_; }
-  const std::filesystem::path& path() const { return path_; }
+  const std::filesystem::path& path() const { return path_; }  // where it ends up
+  const std::filesystem::path& writing_path() const { return writing_path_; }
 
   // A static table written once (e.g. per-member snapshots): /<group>/<name> as 1-D float64.
   void write_table(const std::string& group, const std::string& name,
@@ -63,8 +72,9 @@ class RunFile {
   void create_series(const std::string& group, const std::vector<MetricSpec>& specs, int rank);
   void set_attribute(const std::string& name, const ParamValue& value, hid_t object = -1);
   void reserve_disk_space(std::uint64_t bytes);
+  void close_and_rename();
 
-  std::filesystem::path path_;
+  std::filesystem::path path_, writing_path_;
   RunFileOptions options_;
   std::vector<MetricSpec> daily_, platform_;
   h5::Handle file_;
@@ -76,7 +86,11 @@ class RunFile {
   bool broken_ = false;  // a write could not be made safely: write nothing more
 };
 
-// True when the file exists, opens as HDF5 and carries complete = 1.
+// Where a run file is written until it is finished: "<path>.part".
+inline constexpr const char* partial_suffix = ".part";
+std::filesystem::path partial_path(const std::filesystem::path& path);
+
+// True when the file exists and RunReader finds it complete and sound (data read through).
 bool run_file_is_complete(const std::filesystem::path& path);
 
 }  // namespace sim

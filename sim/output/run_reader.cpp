@@ -2,52 +2,65 @@
 
 #include <algorithm>
 
+#include "sim/core/clock.hpp"
 #include "sim/core/input_error.hpp"
+#include "sim/core/input_file.hpp"
+#include "sim/output/h5_attribute.hpp"
+#include "sim/output/run_file.hpp"
 
 namespace sim {
 namespace {
 
 using h5::Handle;
 
+// Past these a number in a run file is damage, not a run: 27 000 years of days.
+constexpr std::int64_t max_days = 10'000'000;
+// Deflate compresses at most about 1032:1, so a dataset cannot hold much more than this many
+// times the file's size; below the floor, any size is believed (sparse, NaN-filled data).
+constexpr std::uintmax_t max_compression_ratio = 1100;
+constexpr std::uintmax_t believed_bytes = std::uintmax_t{1} << 30;
+
 herr_t collect_names(hid_t, const char* name, const H5L_info_t*, void* data) {
   static_cast<std::vector<std::string>*>(data)->push_back(name);
   return 0;
 }
 
-bool link_exists(hid_t file, const std::string& path) {
-  // H5Lexists needs every intermediate link to exist: check "/daily" before "/daily/x".
-  std::string prefix;
-  std::size_t start = 1;
-  while (start <= path.size()) {
-    std::size_t end = path.find('/', start);
-    if (end == std::string::npos) end = path.size();
-    prefix = path.substr(0, end);
-    if (H5Lexists(file, prefix.c_str(), H5P_DEFAULT) <= 0) return false;
-    start = end + 1;
-  }
-  return true;
+// Names under `group` ("daily"), sorted; empty when there is no such group.
+std::vector<std::string> names_in(hid_t file, const char* group) {
+  std::vector<std::string> names;
+  if (H5Lexists(file, group, H5P_DEFAULT) <= 0) return names;
+  Handle g(H5Gopen2(file, group, H5P_DEFAULT), H5Gclose);
+  if (g) H5Literate(g.get(), H5_INDEX_NAME, H5_ITER_INC, nullptr, collect_names, &names);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::string plural(std::uintmax_t n, const char* unit) {
+  return std::to_string(n) + " " + unit + (n == 1 ? "" : "s");
 }
 
 }  // namespace
 
-RunReader::RunReader(const std::filesystem::path& path) : path_(path) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) fail("no such file");
+const char* state_name(RunFileState state) {
+  switch (state) {
+    case RunFileState::complete:
+      return "complete";
+    case RunFileState::failed:
+      return "failed";
+    case RunFileState::partial:
+      return "partial";
+    case RunFileState::damaged:
+      return "damaged";
+  }
+  return "?";
+}
+
+RunReader::RunReader(const std::filesystem::path& path, OnFault on_fault)
+    : path_(path), on_fault_(on_fault) {
   std::lock_guard lock(h5::library_lock());
   h5::silence_library_errors();
   try {
-    if (H5Fis_hdf5(path.c_str()) <= 0) fail("not an HDF5 file (killed while it was created?)");
-    file_ = Handle(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
-    if (!file_) fail("cannot open (" + h5::last_error() + ")");
-    if (H5Aexists(file_.get(), "commsim_version") <= 0)
-      fail("not a commsim run file (no commsim_version attribute)");
-    auto int_or = [&](const char* name, std::int64_t fallback) {
-      auto v = attribute(name);
-      return v && std::holds_alternative<std::int64_t>(*v) ? std::get<std::int64_t>(*v) : fallback;
-    };
-    complete_ = int_or("complete", 0) == 1;
-    days_written_ = int_or("days_written", 0);
-    days_planned_ = int_or("days_planned", 0);
+    open_and_check();
   } catch (...) {
     file_.reset();  // closed while the HDF5 lock is held
     throw;
@@ -63,56 +76,203 @@ void RunReader::fail(const std::string& what) const {
   throw InputError("run file '" + path_.string() + "': " + what);
 }
 
+bool RunReader::record(const std::string& what) {
+  if (on_fault_ == OnFault::raise) fail(what);
+  if (fault_.empty()) fault_ = what;
+  return false;
+}
+
+void RunReader::open_and_check() {
+  std::error_code ec;
+  if (!std::filesystem::exists(path_, ec) && std::filesystem::exists(partial_path(path_), ec)) {
+    record("not complete: the run stopped before its last day, and what it wrote is in '" +
+           partial_path(path_).string() + "'");
+    return;
+  }
+  try {
+    check_input_file(path_, "run file");  // a folder, FIFO or device is refused by name
+  } catch (const InputError& e) {
+    const std::string prefix = "run file '" + path_.string() + "': ";
+    std::string what = e.what();
+    record(what.rfind(prefix, 0) == 0 ? what.substr(prefix.size()) : what);
+    return;
+  }
+  file_bytes_ = std::filesystem::file_size(path_, ec);
+  if (H5Fis_hdf5(path_.c_str()) <= 0) {
+    record("not an HDF5 file (truncated, or killed while it was created?)");
+    return;
+  }
+  file_ = Handle(H5Fopen(path_.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+  if (!file_) {
+    record("cannot be opened (" + h5::last_error() + ")");
+    return;
+  }
+  if (H5Aexists(file_.get(), "commsim_version") <= 0) {
+    file_.reset();
+    record("not a commsim run file (no commsim_version attribute)");
+    return;
+  }
+  try {
+    check_attributes();
+    if (fault_.empty()) check_datasets();
+  } catch (const h5::AttributeError& e) {
+    record(e.what());
+  }
+}
+
+void RunReader::check_attributes() {
+  // An integer attribute within lo..hi; a fault is recorded (and lo returned) otherwise.
+  auto integer = [&](const char* name, std::int64_t lo, std::int64_t hi) -> std::int64_t {
+    const std::string attr = std::string("attribute '") + name + "'";
+    auto v = h5::read_attribute(file_.get(), name);
+    if (!v) {
+      record(std::string("no attribute '") + name + "'");
+    } else if (!std::holds_alternative<std::int64_t>(*v)) {
+      record(attr + " is not an integer");
+    } else if (std::int64_t x = std::get<std::int64_t>(*v); x < lo || x > hi) {
+      record(attr + " is " + std::to_string(x) + ", outside " + std::to_string(lo) + ".." +
+             std::to_string(hi));
+    } else {
+      return x;
+    }
+    return lo;
+  };
+  auto text = [&](const char* name, bool required) {
+    auto v = h5::read_attribute(file_.get(), name);
+    if (!v) {
+      if (required) record(std::string("no attribute '") + name + "'");
+      return;
+    }
+    if (!std::holds_alternative<std::string>(*v))
+      record(std::string("attribute '") + name + "' is not text");
+  };
+  text("commsim_version", true);
+  // The version first: a newer layout may differ in everything below.
+  auto format = h5::read_attribute(file_.get(), "format_version");
+  if (!format || !std::holds_alternative<std::int64_t>(*format)) {
+    record("no integer attribute 'format_version'");
+    return;
+  }
+  const std::int64_t version = std::get<std::int64_t>(*format);
+  if (version > run_format_version) {
+    record("format_version " + std::to_string(version) + " is newer than this commsim reads (" +
+           std::to_string(run_format_version) + "); read it with a newer commsim");
+    return;
+  }
+  if (version < 1) {
+    record("format_version " + std::to_string(version) + " is not a commsim format");
+    return;
+  }
+  integer("seed", 0, INT64_MAX);
+  days_planned_ = integer("days_planned", 0, max_days);
+  days_written_ = integer("days_written", 0, days_planned_);
+  complete_ = integer("complete", 0, 1) == 1;
+  integer("ticks_per_day", ticks_per_day, ticks_per_day);
+  text("scenario", true);
+  text("scenario_name", true);
+  text("parameters", false);
+  text("error", false);
+  failed_ = has_attribute("error");
+  if (complete_ && days_written_ != days_planned_)
+    record("says complete = 1 but days_written " + std::to_string(days_written_) + " of " +
+           std::to_string(days_planned_));
+}
+
+void RunReader::check_datasets() {
+  daily_names_ = names_in(file_.get(), "daily");
+  platform_names_ = names_in(file_.get(), "platform");
+  bool first_daily = true;
+  auto check = [&](const std::string& name, int rank) {
+    const std::string where = "dataset " + name;
+    Handle set(H5Dopen2(file_.get(), name.c_str(), H5P_DEFAULT), H5Dclose);
+    if (!set) return record(where + " cannot be opened (" + h5::last_error() + ")");
+    Handle type(H5Dget_type(set.get()), H5Tclose);
+    if (!type || H5Tget_class(type.get()) != H5T_FLOAT)
+      return record(where + " does not hold floating-point numbers");
+    Handle space(H5Dget_space(set.get()), H5Sclose);
+    const int ndims = space ? H5Sget_simple_extent_ndims(space.get()) : -1;
+    if (ndims != rank)
+      return record(where + " has " + std::to_string(ndims) + " dimensions, expected " +
+                    std::to_string(rank));
+    hsize_t dims[2] = {0, 1};
+    H5Sget_simple_extent_dims(space.get(), dims, nullptr);
+    // Rows past days_written are allowed only in a partial file, and only the one buffer of
+    // days being written when it stopped (the chunk's rows).
+    hsize_t chunk[2] = {0, 0};
+    Handle dcpl(H5Dget_create_plist(set.get()), H5Pclose);
+    const bool chunked = dcpl && H5Pget_layout(dcpl.get()) == H5D_CHUNKED &&
+                         H5Pget_chunk(dcpl.get(), rank, chunk) == rank;
+    const auto written = static_cast<hsize_t>(days_written_);
+    if (dims[0] < written)
+      return record(where + " holds " + plural(dims[0], "row") + " but days_written is " +
+                    std::to_string(written));
+    if (dims[0] > written && (complete_ || !chunked || dims[0] - written > chunk[0]))
+      return record(where + " holds " + plural(dims[0], "row") + " but days_written is " +
+                    std::to_string(written));
+    if (rank == 2) {
+      if (first_daily) groups_ = dims[1];
+      first_daily = false;
+      if (dims[1] != groups_)
+        return record(where + " has " + plural(dims[1], "group") + ", other /daily datasets " +
+                      std::to_string(groups_));
+    }
+    // What reading it would allocate, against what the file could hold compressed.
+    const long double bytes = static_cast<long double>(dims[0]) * dims[1] * sizeof(double);
+    const long double most =
+        std::max<long double>(believed_bytes, static_cast<long double>(file_bytes_) *
+                                                  static_cast<long double>(max_compression_ratio));
+    if (bytes > most)
+      return record(where + " claims " + std::to_string(dims[0]) + " x " + std::to_string(dims[1]) +
+                    " values, more than a " + std::to_string(file_bytes_) + "-byte file can hold");
+    return true;
+  };
+  for (const auto& m : daily_names_)
+    if (!check("/daily/" + m, 2)) return;
+  for (const auto& m : platform_names_)
+    if (!check("/platform/" + m, 1)) return;
+}
+
+RunFileState RunReader::state() const {
+  if (!file_) return RunFileState::damaged;
+  if (failed_) return RunFileState::failed;
+  if (!complete_) return RunFileState::partial;
+  return fault_.empty() ? RunFileState::complete : RunFileState::damaged;
+}
+
 void RunReader::require_complete() const {
+  if (!fault_.empty()) fail(fault_);
   if (complete_) return;
-  std::string why = has_attribute("error")
-                        ? "the run failed: " + text_attribute("error")
-                        : "days_written " + std::to_string(days_written_) + " of " +
-                              std::to_string(days_planned_) + " (a stopped run)";
+  std::string why = failed_ ? "the run failed: " + text_attribute("error")
+                            : "days_written " + std::to_string(days_written_) + " of " +
+                                  std::to_string(days_planned_) + " (a stopped run)";
   fail("not complete (" + why + ")");
+}
+
+bool RunReader::verify_data() {
+  if (!file_ || !fault_.empty()) return false;
+  try {
+    for (const auto& m : daily_names_) read("/daily/" + m);
+    for (const auto& m : platform_names_) read("/platform/" + m);
+  } catch (const InputError& e) {
+    const std::string prefix = "run file '" + path_.string() + "': ";
+    std::string what = e.what();
+    return record(what.rfind(prefix, 0) == 0 ? what.substr(prefix.size()) : what);
+  }
+  return true;
 }
 
 bool RunReader::has_attribute(const std::string& name) const {
   std::lock_guard lock(h5::library_lock());
-  return H5Aexists(file_.get(), name.c_str()) > 0;
+  return file_ && H5Aexists(file_.get(), name.c_str()) > 0;
 }
 
 std::optional<ParamValue> RunReader::attribute(const std::string& name) const {
   std::lock_guard lock(h5::library_lock());
-  hid_t f = file_.get();
-  if (H5Aexists(f, name.c_str()) <= 0) return std::nullopt;
-  Handle attr(H5Aopen(f, name.c_str(), H5P_DEFAULT), H5Aclose);
-  Handle type(H5Aget_type(attr.get()), H5Tclose);
-  if (!attr || !type) fail("cannot read attribute '" + name + "' (" + h5::last_error() + ")");
-  switch (H5Tget_class(type.get())) {
-    case H5T_INTEGER: {
-      std::int64_t v = 0;
-      if (H5Aread(attr.get(), H5T_NATIVE_INT64, &v) < 0)
-        fail("cannot read attribute '" + name + "'");
-      if (H5Tget_size(type.get()) == 1) return ParamValue{v != 0};
-      return ParamValue{v};
-    }
-    case H5T_FLOAT: {
-      double v = 0;
-      if (H5Aread(attr.get(), H5T_NATIVE_DOUBLE, &v) < 0)
-        fail("cannot read attribute '" + name + "'");
-      return ParamValue{v};
-    }
-    case H5T_STRING: {
-      if (!H5Tis_variable_str(type.get()))
-        fail("attribute '" + name + "': fixed-length strings are not read");
-      Handle mem(H5Tcopy(H5T_C_S1), H5Tclose);
-      H5Tset_size(mem.get(), H5T_VARIABLE);
-      H5Tset_cset(mem.get(), H5T_CSET_UTF8);
-      char* s = nullptr;
-      if (H5Aread(attr.get(), mem.get(), &s) < 0 || !s)
-        fail("cannot read attribute '" + name + "'");
-      std::string out(s);
-      H5free_memory(s);
-      return ParamValue{out};
-    }
-    default:
-      fail("attribute '" + name + "' has a type this reader does not know");
+  if (!file_) fail(fault_);
+  try {
+    return h5::read_attribute(file_.get(), name);
+  } catch (const h5::AttributeError& e) {
+    fail(e.what());
   }
 }
 
@@ -130,84 +290,80 @@ std::int64_t RunReader::int_attribute(const std::string& name) const {
   return std::get<std::int64_t>(*v);
 }
 
-namespace {
-std::vector<std::string> names_in(hid_t file, const char* group) {
-  std::vector<std::string> names;
-  if (H5Lexists(file, group, H5P_DEFAULT) <= 0) return names;
-  Handle g(H5Gopen2(file, group, H5P_DEFAULT), H5Gclose);
-  if (g) H5Literate(g.get(), H5_INDEX_NAME, H5_ITER_INC, nullptr, collect_names, &names);
-  std::sort(names.begin(), names.end());
-  return names;
+std::map<std::string, ParamValue> RunReader::parameters() const {
+  std::lock_guard lock(h5::library_lock());
+  std::map<std::string, ParamValue> out;
+  if (!file_ || H5Lexists(file_.get(), "parameters", H5P_DEFAULT) <= 0) return out;
+  Handle g(H5Gopen2(file_.get(), "parameters", H5P_DEFAULT), H5Gclose);
+  H5O_info_t info;
+  if (!g || H5Oget_info2(g.get(), &info, H5O_INFO_NUM_ATTRS) < 0)
+    fail("group /parameters cannot be read (" + h5::last_error() + ")");
+  for (hsize_t i = 0; i < info.num_attrs; ++i) {
+    char name[512];
+    const ssize_t n = H5Aget_name_by_idx(g.get(), ".", H5_INDEX_NAME, H5_ITER_INC, i, name,
+                                         sizeof name, H5P_DEFAULT);
+    if (n < 0 || static_cast<std::size_t>(n) >= sizeof name)
+      fail("group /parameters: attribute " + std::to_string(i) + " has no readable name");
+    try {
+      if (auto v = h5::read_attribute(g.get(), name)) out[name] = *v;
+    } catch (const h5::AttributeError& e) {
+      fail(std::string("group /parameters: ") + e.what());
+    }
+  }
+  return out;
 }
-}  // namespace
 
 std::vector<std::string> RunReader::daily_metrics() const {
-  std::lock_guard lock(h5::library_lock());
-  return names_in(file_.get(), "daily");
+  return daily_names_;
 }
 
 std::vector<std::string> RunReader::platform_metrics() const {
-  std::lock_guard lock(h5::library_lock());
-  return names_in(file_.get(), "platform");
+  return platform_names_;
 }
 
 bool RunReader::has_daily(const std::string& metric) const {
-  std::lock_guard lock(h5::library_lock());
-  return link_exists(file_.get(), "/daily/" + metric);
+  return std::binary_search(daily_names_.begin(), daily_names_.end(), metric);
 }
 
 bool RunReader::has_platform(const std::string& metric) const {
-  std::lock_guard lock(h5::library_lock());
-  return link_exists(file_.get(), "/platform/" + metric);
+  return std::binary_search(platform_names_.begin(), platform_names_.end(), metric);
 }
 
-std::vector<double> RunReader::read(const std::string& dataset, int rank,
-                                    std::vector<unsigned long long>& dims_out) const {
+// The first days_written rows of a dataset open_and_check() has already checked.
+std::vector<double> RunReader::read(const std::string& dataset) const {
   std::lock_guard lock(h5::library_lock());
-  if (!link_exists(file_.get(), dataset)) fail("no dataset " + dataset);
+  if (!file_) fail(fault_);
   Handle set(H5Dopen2(file_.get(), dataset.c_str(), H5P_DEFAULT), H5Dclose);
   if (!set) fail("cannot open dataset " + dataset + " (" + h5::last_error() + ")");
   Handle space(H5Dget_space(set.get()), H5Sclose);
-  const int ndims = H5Sget_simple_extent_ndims(space.get());
-  if (ndims != rank)
-    fail("dataset " + dataset + " has " + std::to_string(ndims) + " dimensions, expected " +
-         std::to_string(rank));
-  std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
-  H5Sget_simple_extent_dims(space.get(), dims.data(), nullptr);
-  // Only the rows on disk that are data: the first days_written.
-  const hsize_t rows =
-      std::min<hsize_t>(dims[0], static_cast<hsize_t>(std::max<std::int64_t>(0, days_written_)));
-  hsize_t cols = rank == 2 ? dims[1] : 1;
-  std::vector<double> values(rows * cols);
-  if (!values.empty()) {
-    std::vector<hsize_t> start(static_cast<std::size_t>(rank), 0), count = dims;
-    count[0] = rows;
-    if (H5Sselect_hyperslab(space.get(), H5S_SELECT_SET, start.data(), nullptr, count.data(),
-                            nullptr) < 0)
-      fail("cannot select rows of dataset " + dataset);
-    Handle mem(H5Screate_simple(rank, count.data(), nullptr), H5Sclose);
-    if (H5Dread(set.get(), H5T_NATIVE_DOUBLE, mem.get(), space.get(), H5P_DEFAULT, values.data()) <
-        0)
-      fail("cannot read dataset " + dataset + " (" + h5::last_error() + ")");
-  }
-  dims_out.assign({static_cast<unsigned long long>(rows), static_cast<unsigned long long>(cols)});
+  const int rank = H5Sget_simple_extent_ndims(space.get());
+  hsize_t count[2] = {static_cast<hsize_t>(days_written_), 1};
+  if (rank == 2) count[1] = groups_;
+  std::vector<double> values(count[0] * count[1]);
+  if (values.empty()) return values;
+  hsize_t start[2] = {0, 0};
+  if (H5Sselect_hyperslab(space.get(), H5S_SELECT_SET, start, nullptr, count, nullptr) < 0)
+    fail("cannot select rows of dataset " + dataset);
+  Handle mem(H5Screate_simple(rank, count, nullptr), H5Sclose);
+  if (H5Dread(set.get(), H5T_NATIVE_DOUBLE, mem.get(), space.get(), H5P_DEFAULT, values.data()) < 0)
+    fail("cannot read dataset " + dataset + " (" + h5::last_error() + ")");
   return values;
 }
 
 const DailyMatrix& RunReader::daily(const std::string& metric) const {
   if (auto it = daily_cache_.find(metric); it != daily_cache_.end()) return it->second;
-  std::vector<unsigned long long> dims;
+  if (!has_daily(metric)) fail("no dataset /daily/" + metric);
   DailyMatrix m;
-  m.values = read("/daily/" + metric, 2, dims);
-  m.days = dims[0];
-  m.groups = dims[1];
+  m.values = read("/daily/" + metric);
+  m.days = static_cast<std::size_t>(days_written_);
+  m.groups = groups_;
   return daily_cache_.emplace(metric, std::move(m)).first->second;
 }
 
 const std::vector<double>& RunReader::platform(const std::string& metric) const {
   if (auto it = platform_cache_.find(metric); it != platform_cache_.end()) return it->second;
-  std::vector<unsigned long long> dims;
-  auto v = read("/platform/" + metric, 1, dims);
+  if (!has_platform(metric)) fail("no dataset /platform/" + metric);
+  auto v = read("/platform/" + metric);
   return platform_cache_.emplace(metric, std::move(v)).first->second;
 }
 

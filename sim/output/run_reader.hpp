@@ -1,8 +1,18 @@
 #pragma once
 // Reading a run file back (layout: docs/output-format.md): root attributes, /daily/<m> as a
-// [day][group] matrix, /platform/<m> as a [day] series, and whether the run is complete.
-// Rows past `days_written` are not data and are cut off. Every error names the file and,
-// where there is one, the dataset or attribute.
+// [day][group] matrix, /platform/<m> as a [day] series, and what state the run is in.
+//
+// A file is never trusted. Opening checks everything that costs no data reads: a regular
+// file, HDF5, a commsim run file of a format version this build reads, the root attributes'
+// types and ranges (0 <= days_written <= days_planned, complete 0 or 1, ...), and every
+// /daily and /platform dataset's type and shape (rank, rows on disk against days_written, one
+// group count, a size the file can hold). verify_data() then reads every dataset through,
+// which is where damaged chunks show. Every fault names the file: "run file 'X': <fault>".
+//
+// Two modes. OnFault::raise (commands that need the data: diagnose, compare) throws the
+// fault as an InputError. OnFault::record (the batch index, --resume) never throws for a
+// damaged file: fault() holds the first fault and state() says `damaged`, so a broken file
+// becomes a row of the index rather than an abort.
 //
 // Calls into HDF5 are made under the process-wide HDF5 lock, so readers may live on
 // different threads; one reader object is not meant to be shared between threads.
@@ -20,32 +30,57 @@
 namespace sim {
 
 // /daily/<metric>: values[day * groups + group]; a group founded later holds NaN before.
+// `days` is the run's days_written and `groups` the file's group count, for every metric.
 struct DailyMatrix {
   std::size_t days = 0, groups = 0;
   std::vector<double> values;
   double at(std::size_t day, std::size_t group) const { return values[day * groups + group]; }
 };
 
+// What a run file is, once checked.
+enum class RunFileState {
+  complete,  // complete = 1 and no fault found
+  failed,    // the run threw: a stub whose `error` attribute says why
+  partial,   // complete = 0: stopped (killed, interrupted, disk full) before its last day
+  damaged,   // not readable as a run file, or complete = 1 but a check failed
+};
+const char* state_name(RunFileState state);
+
 class RunReader {
  public:
-  // Opens the file read-only; InputError when it is missing or not an HDF5 run file.
-  explicit RunReader(const std::filesystem::path& path);
+  enum class OnFault { raise, record };
+
+  explicit RunReader(const std::filesystem::path& path, OnFault on_fault = OnFault::raise);
   ~RunReader();
   RunReader(const RunReader&) = delete;
   RunReader& operator=(const RunReader&) = delete;
 
   const std::filesystem::path& path() const { return path_; }
+  // The file opened as a commsim run file: its attributes can be read (even if a later
+  // check found a fault). False only in OnFault::record mode.
+  bool is_open() const { return static_cast<bool>(file_); }
+  const std::string& fault() const { return fault_; }  // "" while nothing is wrong
+  RunFileState state() const;
+
   bool complete() const { return complete_; }  // root attribute complete == 1
   std::int64_t days_written() const { return days_written_; }
+  std::int64_t days_planned() const { return days_planned_; }
+  std::size_t group_count() const { return groups_; }  // width of every /daily dataset
   // InputError "run file 'X': not complete (...)" unless complete().
   void require_complete() const;
 
+  // Reads every dataset in full (the index and --resume do this before calling a run
+  // complete). False, with fault() set, or an InputError, per the mode.
+  bool verify_data();
+
   bool has_attribute(const std::string& name) const;
-  std::optional<ParamValue> attribute(
-      const std::string& name) const;  // int64, float64, int8 -> bool, string
+  // int64, float64, int8 -> bool, string; nullopt when absent; InputError when unreadable.
+  std::optional<ParamValue> attribute(const std::string& name) const;
   std::string text_attribute(const std::string& name) const;  // InputError if absent or not text
   std::int64_t int_attribute(
       const std::string& name) const;  // InputError if absent or not an integer
+  // The attributes of /parameters (every resolved parameter, by path); empty if none.
+  std::map<std::string, ParamValue> parameters() const;
 
   std::vector<std::string> daily_metrics() const;     // names under /daily, sorted
   std::vector<std::string> platform_metrics() const;  // names under /platform, sorted
@@ -53,19 +88,27 @@ class RunReader {
   bool has_platform(const std::string& metric) const;
 
   // Read once, then served from memory. InputError naming file and dataset when it is
-  // missing or has the wrong shape.
+  // missing or cannot be read.
   const DailyMatrix& daily(const std::string& metric) const;
   const std::vector<double>& platform(const std::string& metric) const;
 
  private:
   [[noreturn]] void fail(const std::string& what) const;
-  std::vector<double> read(const std::string& dataset, int rank,
-                           std::vector<unsigned long long>& dims) const;
+  bool record(const std::string& what);  // raise, or keep the first fault; returns false
+  void open_and_check();
+  void check_attributes();
+  void check_datasets();
+  std::vector<double> read(const std::string& dataset) const;
 
   std::filesystem::path path_;
+  OnFault on_fault_;
+  std::string fault_;
+  std::uintmax_t file_bytes_ = 0;
   h5::Handle file_;
-  bool complete_ = false;
+  bool complete_ = false, failed_ = false;
   std::int64_t days_written_ = 0, days_planned_ = 0;
+  std::size_t groups_ = 0;
+  std::vector<std::string> daily_names_, platform_names_;
   mutable std::map<std::string, DailyMatrix> daily_cache_;
   mutable std::map<std::string, std::vector<double>> platform_cache_;
 };

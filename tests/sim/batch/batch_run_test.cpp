@@ -154,8 +154,9 @@ TEST_CASE("the local executor: failures recorded, jobs do not matter, resume",
   CHECK(s1.failed == 3);  // the broken arm, every replicate; the batch went on
   auto counts = build_index(o.out_dir);
   CHECK(counts.failed == 3);
-  REQUIRE(!counts.failures.empty());
-  CHECK_THAT(counts.failures[0], Catch::Contains("exp.broken.r0") && Catch::Contains("two groups"));
+  REQUIRE(!counts.problems.empty());
+  CHECK_THAT(counts.problems[0],
+             Catch::Contains("failed: exp.broken.r0") && Catch::Contains("two groups"));
 
   o.out_dir = dir / "four";
   o.jobs = 4;

@@ -83,18 +83,21 @@ TEST_CASE("RunReader reads attributes, /daily matrices and /platform series", "[
 
 TEST_CASE("RunReader: a stopped run is not complete and holds only its written days", "[output]") {
   const auto path = write_run("partial", 3, false);
-  RunReader run(path);
+  // Nothing unfinished carries the finished name: the partial file is run.h5.part.
+  CHECK_THROWS_WITH(RunReader(path),
+                    Catch::Contains("not complete") && Catch::Contains(path + ".part"));
+  RunReader run(path + ".part");
   CHECK_FALSE(run.complete());
   CHECK(run.days_written() == 3);
   CHECK(run.daily("size").days == 3);
   CHECK(run.platform("total").size() == 3);
-  CHECK_THROWS_WITH(run.require_complete(), Catch::Contains(path) &&
+  CHECK_THROWS_WITH(run.require_complete(), Catch::Contains(path + ".part") &&
                                                 Catch::Contains("not complete") &&
                                                 Catch::Contains("days_written 3 of 5"));
 }
 
 TEST_CASE("RunReader errors name the file and the dataset", "[output]") {
-  const auto path = write_run("errors", 2, true);
+  const auto path = write_run("errors", 5, true);
   RunReader run(path);
   CHECK_THROWS_AS(run.daily("nope"), InputError);
   CHECK_THROWS_WITH(run.daily("nope"), Catch::Contains(path) && Catch::Contains("/daily/nope"));
