@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "sim/core/stop_point.hpp"
 #include "sim/random/distributions.hpp"
 #include "sim/random/stream_purposes.hpp"
 
@@ -16,6 +17,7 @@ SocialGraph stochastic_block_model(PersonId people, PersonId block_size, double 
   // Inside each block: walk the pairs (i < j) and jump over non-edges geometrically, so the
   // cost follows the number of edges, not of pairs.
   for (PersonId b = 0; b < blocks; ++b) {
+    if (b % 4096 == 0) stop_point();  // set-up takes long at platform scale
     const PersonId first = b * block_size, n = std::min(block_size, people - first);
     if (n < 2) continue;
     const double p = std::min(1.0, degree_in / (n - 1));
@@ -33,6 +35,7 @@ SocialGraph stochastic_block_model(PersonId people, PersonId block_size, double 
     }
   }
   // Between blocks: a Poisson number of uniformly random cross-block pairs.
+  stop_point();
   if (degree_out > 0 && blocks > 1) {
     RandomStream rng(seed, purpose::graph_between_blocks, 0, 0);
     const std::uint64_t m = draw_poisson(rng, degree_out * people / 2.0);
@@ -60,6 +63,7 @@ SocialGraph watts_strogatz(PersonId people, PersonId k, double beta, std::uint64
   edges.reserve(std::size_t(people) * half);
   RandomStream rng(seed, purpose::graph_rewire, 0, 0);
   for (PersonId j = 1; j <= half; ++j) {
+    stop_point();
     for (PersonId i = 0; i < people; ++i) {
       PersonId v = (i + j) % people;
       if (rng.bernoulli(beta)) {
@@ -93,6 +97,7 @@ SocialGraph barabasi_albert(PersonId people, PersonId m, std::uint64_t seed) {
     }
   std::vector<PersonId> chosen;
   for (PersonId v = core; v < people; ++v) {
+    if (v % 65536 == 0) stop_point();
     RandomStream rng(seed, purpose::graph_attach, v, 0);
     chosen.clear();
     while (chosen.size() < m) {

@@ -1,5 +1,6 @@
 #include "sim/graph/graph_from_params.hpp"
 
+#include "sim/core/stop_point.hpp"
 #include "sim/graph/edge_list.hpp"
 #include "sim/graph/generators.hpp"
 
@@ -27,6 +28,7 @@ void register_graph_params(ParamRegistry& reg) {
 }
 
 SocialGraph build_graph(const Scenario& scenario, std::uint64_t seed) {
+  stop_point();  // a phase of set-up: see sim/core/stop_point.hpp
   const auto& p = scenario.params;
   const auto people = static_cast<PersonId>(p.integer("population.size"));
   const std::string& kind = p.text("graph.kind");

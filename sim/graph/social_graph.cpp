@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "sim/core/stop_point.hpp"
+
 namespace sim {
 
 SocialGraph SocialGraph::from_edges(PersonId people, std::vector<Edge> edges) {
@@ -14,8 +16,10 @@ SocialGraph SocialGraph::from_edges(PersonId people, std::vector<Edge> edges) {
   }
   edges.clear();
   edges.shrink_to_fit();
+  stop_point();  // sorting takes seconds at platform scale
   std::sort(both.begin(), both.end());
   both.erase(std::unique(both.begin(), both.end()), both.end());
+  stop_point();
   SocialGraph g;
   g.csr_ = Csr(boost::edges_are_sorted, both.begin(), both.end(), people);
   return g;

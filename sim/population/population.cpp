@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "sim/core/stop_point.hpp"
 #include "sim/population/trait_distribution.hpp"
 #include "sim/random/distributions.hpp"
 #include "sim/random/stream_purposes.hpp"
@@ -24,6 +25,7 @@ void register_population_params(ParamRegistry& reg) {
 }
 
 Population draw_population(const Parameters& p, std::uint64_t seed) {
+  stop_point();  // a phase of set-up: see sim/core/stop_point.hpp
   Population pop;
   pop.size = static_cast<PersonId>(p.integer("population.size"));
   pop.topics = static_cast<int>(p.integer("population.topics"));
@@ -47,6 +49,7 @@ Population draw_population(const Parameters& p, std::uint64_t seed) {
   pop.community.resize(pop.size);
   Eigen::VectorXf noise(pop.topics);
   for (PersonId i = 0; i < pop.size; ++i) {
+    if (i % 65536 == 0) stop_point();  // a few seconds per million people
     RandomStream traits(seed, purpose::population_traits, i, 0);
     pop.activity[i] = static_cast<float>(activity.draw(traits));
     pop.value[i] = static_cast<float>(value.draw(traits));

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "sim/core/stop_point.hpp"
 #include "sim/run/engine_params.hpp"
 #include "sim/run/progress.hpp"
 
@@ -12,7 +13,15 @@ RunOutcome run_scenario(const ModelFactory& factory, const RunRequest& req) {
   const auto days = static_cast<Day>(sc.params.integer("run.days"));
   RunOutcome outcome;
   auto t0 = std::chrono::steady_clock::now();
-  std::unique_ptr<Model> model = factory(sc, req.seed);
+  std::unique_ptr<Model> model;
+  try {
+    ScopedStopFlag watch(req.stop);
+    model = factory(sc, req.seed);
+    stop_point();  // the last phase of set-up may have been long too
+  } catch (const StopRequested&) {
+    outcome.report.interrupted = true;  // nothing simulated, no file begun
+    return outcome;
+  }
   outcome.setup_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
