@@ -9,6 +9,7 @@
 #include "sim/batch/run_index.hpp"
 #include "sim/batch/run_plan.hpp"
 #include "sim/batch/seeds.hpp"
+#include "sim/output/run_file.hpp"
 #include "support/test_paths.hpp"
 
 using namespace sim;
@@ -214,4 +215,45 @@ TEST_CASE("the index lists pending runs from the plan and links run files", "[ba
   testing_support::run_command(
       "h5ls " + (o.out_dir / "index.h5").string() + "/files/exp.more.r0/platform", &out);
   CHECK_THAT(out, Catch::Contains("score"));
+}
+
+TEST_CASE("the index calls a damaged file damaged, not complete; --resume redoes it",
+          "[batch][index]") {
+  auto dir = testing_support::scratch_dir("index-damaged");
+  auto file = write(dir, "exp.toml", arms_text);
+  auto plan = plan_runs({file.string()}, models::all_params());
+  BatchOptions o;
+  o.quiet = true;
+  o.out_dir = dir / "out";
+  fs::create_directories(o.out_dir);
+  write_manifest(o.out_dir, plan);
+  run_local(plan, {0, 2}, fake, o);
+  // Run 0 still says complete = 1, but its data was cut short (a copy that stopped
+  // half-way, a disk that lost its tail); run 2 stopped and left its .part behind.
+  const fs::path cut = o.out_dir / plan.file_name(0);
+  fs::resize_file(cut, fs::file_size(cut) / 2);
+  fs::copy_file(o.out_dir / plan.file_name(2), partial_path(o.out_dir / plan.file_name(2)));
+  fs::remove(o.out_dir / plan.file_name(2));
+  auto counts = build_index(o.out_dir);
+  CHECK(counts.complete == 0);
+  CHECK(counts.damaged == 1);
+  CHECK(counts.partial == 1);
+  REQUIRE(counts.problems.size() == 1);
+  CHECK_THAT(counts.problems[0], Catch::Contains("damaged: exp.control.r0"));
+  std::string out;
+  testing_support::run_command(
+      "h5dump -d /runs/status -d /runs/file " + (o.out_dir / "index.h5").string(), &out);
+  CHECK_THAT(out, Catch::Contains("\"damaged\"") && Catch::Contains("exp.more.r0.h5.part"));
+  CHECK_FALSE(run_is_done(plan, 0, cut));
+  CHECK_THAT(check_done(plan, 0, cut).why, Catch::Contains("damaged"));
+  CHECK_THAT(check_done(plan, 2, o.out_dir / plan.file_name(2)).why, Catch::Contains("partial"));
+
+  o.resume = true;
+  auto again = run_local(plan, {0, 2}, fake, o);
+  CHECK(again.reused == 0);
+  CHECK(again.complete == 2);
+  counts = build_index(o.out_dir);
+  CHECK(counts.complete == 2);
+  CHECK(counts.damaged == 0);
+  CHECK_FALSE(fs::exists(partial_path(o.out_dir / plan.file_name(2))));
 }

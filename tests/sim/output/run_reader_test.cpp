@@ -4,9 +4,11 @@
 
 #include <cmath>
 #include <fstream>
+#include <functional>
 
 #include "models/registry.hpp"
 #include "sim/core/input_error.hpp"
+#include "sim/output/h5_writer.hpp"
 #include "sim/output/run_file.hpp"
 #include "sim/output/run_reader.hpp"
 #include "support/test_paths.hpp"
@@ -113,4 +115,149 @@ TEST_CASE("RunReader errors name the file and the dataset", "[output]") {
   std::ofstream(dir / "text.h5") << "not hdf5\n";
   CHECK_THROWS_WITH(RunReader(dir / "text.h5"),
                     Catch::Contains("text.h5") && Catch::Contains("not an HDF5 file"));
+}
+
+// ---- damaged files ---------------------------------------------------------------------
+
+namespace {
+
+// A copy of a good complete run, changed by `damage` (given the file open for writing).
+std::string damaged(const std::string& name, const std::function<void(hid_t)>& damage) {
+  const auto good = write_run("good-" + name, 5, true);
+  const auto path = (scratch_dir("damaged-" + name) / "run.h5").string();
+  std::filesystem::copy_file(good, path);
+  std::lock_guard lock(h5::library_lock());
+  hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+  REQUIRE(f >= 0);
+  damage(f);
+  REQUIRE(H5Fclose(f) >= 0);
+  return path;
+}
+
+void set_int(hid_t f, const char* name, std::int64_t v) {
+  h5::write_attribute(f, name, ParamValue{v}, [] { FAIL("cannot write the attribute"); });
+}
+
+void add_dataset(hid_t f, const char* path, std::vector<hsize_t> dims) {
+  hid_t space = H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr);
+  hid_t dcpl = H5Pcreate(H5P_DATASET_CREATE);
+  std::vector<hsize_t> chunk(dims.size(), 1);
+  H5Pset_chunk(dcpl, static_cast<int>(chunk.size()), chunk.data());  // nothing allocated
+  hid_t set = H5Dcreate2(f, path, H5T_IEEE_F64LE, space, H5P_DEFAULT, dcpl, H5P_DEFAULT);
+  REQUIRE(set >= 0);
+  H5Dclose(set);
+  H5Pclose(dcpl);
+  H5Sclose(space);
+}
+
+// The fault a tolerant reader finds (with the data read through), "" if none.
+std::string fault_of(const std::string& path) {
+  RunReader run(path, RunReader::OnFault::record);
+  run.verify_data();
+  CHECK(run.state() != RunFileState::complete);
+  return run.fault();
+}
+
+}  // namespace
+
+TEST_CASE("RunReader refuses a damaged file by name and fault, strict or tolerant", "[output]") {
+  struct Case {
+    const char* name;
+    std::function<void(hid_t)> damage;
+    const char* fault;
+  };
+  const std::vector<Case> cases = {
+      {"negative-days", [](hid_t f) { set_int(f, "days_written", -3); },
+       "attribute 'days_written' is -3, outside 0..5"},
+      {"days-past-plan", [](hid_t f) { set_int(f, "days_written", 9); },
+       "attribute 'days_written' is 9, outside 0..5"},
+      {"newer-format", [](hid_t f) { set_int(f, "format_version", 99); },
+       "format_version 99 is newer than this commsim reads"},
+      {"complete-short", [](hid_t f) { set_int(f, "days_written", 3); },
+       "says complete = 1 but days_written 3 of 5"},
+      {"complete-flag", [](hid_t f) { set_int(f, "complete", 7); },
+       "attribute 'complete' is 7, outside 0..1"},
+      {"text-seed",
+       [](hid_t f) { h5::write_attribute(f, "seed", ParamValue{std::string("x")}, [] {}); },
+       "attribute 'seed' is not an integer"},
+      {"no-days", [](hid_t f) { H5Adelete(f, "days_planned"); }, "no attribute 'days_planned'"},
+      {"extra-rows",
+       [](hid_t f) {
+         add_dataset(f, "/daily/extra", {7, 3});
+       },
+       "dataset /daily/extra holds 7 rows but days_written is 5"},
+      {"fewer-rows", [](hid_t f) { add_dataset(f, "/platform/short", {2}); },
+       "dataset /platform/short holds 2 rows but days_written is 5"},
+      {"other-width",
+       [](hid_t f) {
+         add_dataset(f, "/daily/wide", {5, 4});
+       },
+       "dataset /daily/wide has 4 groups, other /daily datasets 3"},
+      {"wrong-rank",
+       [](hid_t f) {
+         add_dataset(f, "/platform/square", {5, 5});
+       },
+       "dataset /platform/square has 2 dimensions, expected 1"},
+      {"huge", [](hid_t f) { add_dataset(f, "/platform/huge", {hsize_t{1} << 40}); },
+       "dataset /platform/huge holds 1099511627776 rows"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.name);
+    const auto path = damaged(c.name, c.damage);
+    CHECK_THROWS_WITH(RunReader(path),
+                      Catch::Contains("run file '" + path + "'") && Catch::Contains(c.fault));
+    CHECK_THAT(fault_of(path), Catch::Contains(c.fault));
+  }
+}
+
+TEST_CASE("RunReader: a dataset larger than its file could hold is refused before reading",
+          "[output]") {
+  // A partial file may hold one buffer of rows past days_written; a flipped bit in the
+  // group count still must not become a 30 TiB allocation.
+  const auto path = damaged("wide", [](hid_t f) {
+    set_int(f, "complete", 0);
+    add_dataset(f, "/daily/a_wide", {5, hsize_t{1} << 40});  // first: sets the width
+  });
+  CHECK_THROWS_WITH(RunReader(path),
+                    Catch::Contains("/daily/a_wide") && Catch::Contains("more than a"));
+}
+
+TEST_CASE("RunReader: truncated and overwritten files are damaged, never trusted", "[output]") {
+  const auto good = write_run("cut-source", 5, true);
+  const auto dir = scratch_dir("reader-cut");
+  const auto size = std::filesystem::file_size(good);
+  std::vector<char> bytes(size);
+  std::ifstream(good, std::ios::binary).read(bytes.data(), static_cast<std::streamsize>(size));
+  int damaged_found = 0;
+  // Cut at several lengths, and overwrite 64-byte blocks at several places with noise.
+  for (std::size_t k = 1; k < 8; ++k) {
+    for (bool cut : {true, false}) {
+      std::string name = std::to_string(k);  // built in steps: GCC 12 warns on a + chain
+      name += cut ? "-cut.h5" : "-overwritten.h5";
+      const auto path = dir / name;
+      std::vector<char> copy = bytes;
+      const std::size_t at = size * k / 8;
+      if (cut)
+        copy.resize(at);
+      else
+        for (std::size_t i = at; i < std::min(size, at + 64); ++i) copy[i] = char(i * 131 + 7);
+      std::ofstream(path, std::ios::binary).write(copy.data(), std::streamsize(copy.size()));
+      {
+        RunReader run(path, RunReader::OnFault::record);
+        run.verify_data();
+        INFO(path.filename().string() << ": " << state_name(run.state()) << " " << run.fault());
+        if (run.state() == RunFileState::complete) {
+          // Damage to bytes nothing reads (free space, padding) changes nothing that matters.
+          CHECK(run.platform("total") == std::vector<double>{0, 1000, 2000, 3000, 4000});
+          continue;
+        }
+        CHECK(run.state() == RunFileState::damaged);
+        CHECK_FALSE(run.fault().empty());
+        ++damaged_found;
+      }
+      // Strict: the same fault as an exception, on opening or on reading the data through.
+      CHECK_THROWS_AS(RunReader(path).verify_data(), InputError);
+    }
+  }
+  CHECK(damaged_found >= 7);  // every cut at least
 }
