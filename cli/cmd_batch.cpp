@@ -71,7 +71,7 @@ bool prepare_folder(const fs::path& out, const sim::batch::RunPlan& plan,
   std::optional<std::pair<std::size_t, std::size_t>> shard_of;
   if (shard) shard_of = std::make_pair(shard->index, shard->count);
   lock = sim::lock_output_folder(out, command, shard_of);
-  if (!args.count("quiet")) print_note(command, lock.note());
+  print_note(command, lock.note());
   if (!lock.writable()) {
     std::size_t done = 0;
     if (args.count("resume"))

@@ -149,7 +149,7 @@ int compare_main(int argc, char** argv) {
   fs::create_directories(out, ec);
   if (ec) throw sim::OutputError("cannot create folder '" + out.string() + "': " + ec.message());
   const auto lock = sim::lock_output_folder(out, "commsim compare");
-  if (!args.count("quiet")) print_note("commsim compare", lock.note());
+  print_note("commsim compare", lock.note());
   if (!args.count("resume") && !args.count("overwrite")) {
     std::size_t existing = 0;
     for (std::size_t i = 0; i < plan.runs.size(); ++i)

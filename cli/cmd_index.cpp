@@ -46,7 +46,7 @@ int index_main(int argc, char** argv) {
   if (!std::filesystem::is_directory(dir)) throw sim::InputError("'" + dir + "' is not a folder");
   // Not while a batch writes there: it rewrites the index when it ends anyway.
   const auto lock = lock_folder_waiting(dir, args["wait"].as<double>());
-  if (!args.count("quiet")) print_note("commsim index", lock.note());
+  print_note("commsim index", lock.note());
   auto counts = sim::batch::build_index(dir);
   if (!args.count("quiet"))
     print_index_counts(stdout, std::filesystem::path(dir) / sim::batch::index_file_name, counts,

@@ -1,26 +1,106 @@
-# Bad input: a clear message naming file, line and key, exit code 2, and no output file.
+# Bad input, as a table: each row is the exit code wanted, the fragments the message must
+# hold (';'-separated) and the command. Every refusal names the file, line or option and
+# what is wrong, exits before anything runs, and writes nothing.
 source "$(dirname "$0")/../support/cli_lib.sh"
-s="$WORK/bad.toml"
-printf '[run]\ndays = 10\n[groups]\ncuont = 4\n' > "$s"
-expect_error 2 "bad.toml:4:1" "unknown key 'groups.cuont'" "did you mean 'groups.count'" -- "$COMMSIM" run "$s" --out "$WORK/o.h5"
-printf '[run]\ndays = -3\n' > "$s"
-expect_error 2 "bad.toml:2:1" "'run.days'" "out of range" -- "$COMMSIM" run "$s" --out "$WORK/o.h5"
-printf '[run]\ndays = "ten"\n' > "$s"
-expect_error 2 "bad.toml:2:1" "expects an integer" -- "$COMMSIM" run "$s" --out "$WORK/o.h5"
-printf '[run\ndays = 3\n' > "$s"
-expect_error 2 "bad.toml:1" "TOML syntax error" -- "$COMMSIM" run "$s" --out "$WORK/o.h5"
-printf '[graph]\nkind = "edgelist"\nedgelist = "missing.txt"\n' > "$s"
-expect_error 2 "missing.txt" "no such file" "graph.edgelist" -- "$COMMSIM" run "$s" --out "$WORK/o.h5"
-printf '0 1\n1 x\n' > "$WORK/edges.txt"
-printf '[graph]\nkind = "edgelist"\nedgelist = "edges.txt"\n' > "$s"
-expect_error 2 "edges.txt:2" "'x' is not a node id" -- "$COMMSIM" run "$s" --out "$WORK/o.h5"
-tiny_scenario "$s"
-expect_error 2 "--set run.dayz=3" "unknown key" -- "$COMMSIM" run "$s" --out "$WORK/o.h5" --set run.dayz=3
-expect_error 2 "--set population.size=1" "out of range" -- "$COMMSIM" run "$s" --out "$WORK/o.h5" --set population.size=1
-expect_error 2 "no such file" "nothere.toml" -- "$COMMSIM" run "$WORK/nothere.toml" --out "$WORK/o.h5"
-expect_error 2 "--out" -- "$COMMSIM" run "$s"
-expect_error 2 "--threads" -- "$COMMSIM" run "$s" --out "$WORK/o.h5" --threads -2
-expect_error 2 "unknown command" -- "$COMMSIM" frobnicate
-expect_error 3 "does not exist" -- "$COMMSIM" run "$s" --out "$WORK/no/such/dir/o.h5"
-[ -e "$WORK/o.h5" ] && fail "an output file was written despite bad input" || pass "no output file after bad input"
+W=$WORK
+PY=/usr/bin/python3
+
+# ---- fixtures ---------------------------------------------------------------------------
+tiny_scenario "$W/s.toml"
+printf '[run]\ndays = 10\n[groups]\ncuont = 4\n' > "$W/unknown.toml"
+printf '[run]\ndays = -3\n' > "$W/range.toml"
+printf '[run]\ndays = "ten"\n' > "$W/type.toml"
+printf '[run\ndays = 3\n' > "$W/syntax.toml"
+printf '[graph]\nkind = "edgelist"\nedgelist = "missing.txt"\n' > "$W/noedges.toml"
+printf '0 1\n1 x\n' > "$W/edges.txt"
+printf '[graph]\nkind = "edgelist"\nedgelist = "edges.txt"\n' > "$W/badedges.toml"
+printf '# no edges\n' > "$W/empty.txt"
+printf '[graph]\nkind = "edgelist"\nedgelist = "empty.txt"\n' > "$W/emptyedges.toml"
+mkdir -p "$W/folder.txt" "$W/scenario.d"
+printf '[graph]\nkind = "edgelist"\nedgelist = "folder.txt"\n' > "$W/folderedges.toml"
+mkfifo "$W/fifo.toml"
+printf '[run]\ndays = 3\n[population]\nsize = 200\n[sweep]\ntable = "folder.txt"\n' > "$W/foldertable.toml"
+printf '[run]\ndays = 3\n[population]\nsize = 200\n[arms.control]\n[arms.failure]\ngroups.moderators = 0\n' > "$W/arms.toml"
+printf '[run]\ndays = 3\n[population]\nsize = 200\n[sweep]\ngroups.count = [2, 3]\n' > "$W/sweep.toml"
+cp "$W/s.toml" "$W/secret.toml"; chmod 600 "$W/secret.toml"; chmod a+rx "$W"
+as_other=()  # root reads anything: read as nobody to see an unreadable file
+[ "$(id -u)" = 0 ] && as_other=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+DAYS=4 tiny_scenario "$W/ok.toml"
+"$COMMSIM" run "$W/ok.toml" --out "$W/good.h5" --quiet || fail "fixture run"
+cp "$W/good.h5" "$W/existing.h5"
+damage() {  # damage NAME PYTHON-STATEMENT: a copy of good.h5 changed through h5py as f
+  cp "$W/good.h5" "$W/$1.h5"
+  $PY -c "import h5py, numpy as np
+with h5py.File('$W/$1.h5', 'r+') as f: $2" || fail "fixture $1"
+}
+damage negdays "f.attrs['days_written'] = np.int64(-3)"
+damage newer "f.attrs['format_version'] = np.int64(99)"
+damage shortcomplete "f.attrs['days_written'] = np.int64(2)"
+damage shape "del f['daily/size']; f.create_dataset('daily/size', data=np.zeros((4, 2)))"
+echo "not hdf5" > "$W/text.h5"
+mkdir -p "$W/runs" && cp "$W/good.h5" "$W/negdays.h5" "$W/runs/"
+
+# ---- the table: code | fragments | command ----------------------------------------------
+while IFS='|' read -r code fragments command; do
+  [ -z "${code// /}" ] && continue
+  case "$code" in \#*) continue ;; esac
+  IFS=';' read -r -a parts <<< "$fragments"
+  for i in "${!parts[@]}"; do parts[$i]=$(eval "echo \"${parts[$i]# }\"" | sed 's/ *$//'); done
+  eval "set -- $command"
+  expect_error "${code// /}" "${parts[@]}" -- "$@"
+done <<'TABLE'
+# scenario files
+2 | unknown.toml:4:1; unknown key 'groups.cuont'; did you mean 'groups.count' | "$COMMSIM" run "$W/unknown.toml" --out "$W/o.h5"
+2 | range.toml:2:1; 'run.days'; out of range         | "$COMMSIM" run "$W/range.toml" --out "$W/o.h5"
+2 | type.toml:2:1; expects an integer                | "$COMMSIM" run "$W/type.toml" --out "$W/o.h5"
+2 | syntax.toml:1; TOML syntax error                 | "$COMMSIM" run "$W/syntax.toml" --out "$W/o.h5"
+2 | nothere.toml; no such file                       | "$COMMSIM" run "$W/nothere.toml" --out "$W/o.h5"
+2 | scenario file '$W/scenario.d'; is a folder        | "$COMMSIM" run "$W/scenario.d" --out "$W/o.h5"
+2 | scenario file '/dev/zero'; is a device            | "$COMMSIM" run /dev/zero --out "$W/o.h5"
+2 | fifo.toml; is a FIFO                              | "$COMMSIM" inspect "$W/fifo.toml"
+2 | secret.toml; cannot be read (Permission denied)   | "${as_other[@]}" "$COMMSIM" run "$W/secret.toml" --out "$W/o.h5"
+2 | arms.toml; declares arms (control, failure); --arm | "$COMMSIM" run "$W/arms.toml" --out "$W/o.h5"
+2 | --arm nope; has no such arm (it has control, failure) | "$COMMSIM" bench "$W/arms.toml" --arm nope
+2 | --arm control; declares no arms                   | "$COMMSIM" inspect "$W/s.toml" --arm control
+2 | sweep.toml; has a [sweep]; commsim sweep          | "$COMMSIM" run "$W/sweep.toml" --out "$W/o.h5"
+# files the scenario names
+2 | missing.txt; no such file; graph.edgelist         | "$COMMSIM" run "$W/noedges.toml" --out "$W/o.h5"
+2 | edges.txt:2; 'x' is not a node id                 | "$COMMSIM" run "$W/badedges.toml" --out "$W/o.h5"
+2 | empty.txt; holds no edges                         | "$COMMSIM" run "$W/emptyedges.toml" --out "$W/o.h5"
+2 | folder.txt; is a folder; graph.edgelist           | "$COMMSIM" run "$W/folderedges.toml" --out "$W/o.h5"
+2 | foldertable.toml:6; sweep.table; is a folder      | "$COMMSIM" sweep "$W/foldertable.toml" --out "$W/out"
+# the command line
+2 | --set run.dayz=3; unknown key                      | "$COMMSIM" run "$W/s.toml" --out "$W/o.h5" --set run.dayz=3
+2 | --set population.size=1; out of range              | "$COMMSIM" run "$W/s.toml" --out "$W/o.h5" --set population.size=1
+2 | --out                                              | "$COMMSIM" run "$W/s.toml"
+2 | --threads -2                                       | "$COMMSIM" run "$W/s.toml" --out "$W/o.h5" --threads -2
+2 | --threads 'x'; expects a whole number              | "$COMMSIM" run "$W/s.toml" --out "$W/o.h5" --threads x
+2 | --seed 'abc'; expects a whole number >= 0          | "$COMMSIM" run "$W/s.toml" --out "$W/o.h5" --seed abc
+2 | --seed '-1'; expects a whole number >= 0           | "$COMMSIM" batch "$W/s.toml" --out "$W/out" --seed=-1
+2 | --jobs 'many'                                      | "$COMMSIM" batch "$W/s.toml" --out "$W/out" --jobs many
+2 | --days '1.5'                                       | "$COMMSIM" bench "$W/s.toml" --days 1.5
+2 | unexpected argument '$W/ok.toml'                   | "$COMMSIM" run "$W/s.toml" "$W/ok.toml" --out "$W/o.h5"
+2 | unexpected argument 'extra'                        | "$COMMSIM" index "$W/runs" extra
+2 | unknown command                                    | "$COMMSIM" frobnicate
+# where the output goes
+2 | --out '$W/existing.h5' already exists; --overwrite | "$COMMSIM" run "$W/s.toml" --out "$W/existing.h5"
+2 | is the scenario file itself                         | "$COMMSIM" run "$W/s.toml" --out "$W/s.toml" --overwrite
+2 | --out '$W/scenario.d' is a folder                   | "$COMMSIM" run "$W/s.toml" --out "$W/scenario.d"
+3 | o.h5; folder '$W/no/such/dir' does not exist        | "$COMMSIM" run "$W/s.toml" --out "$W/no/such/dir/o.h5"
+2 | '$W/s.toml' is not a folder                         | "$COMMSIM" index "$W/s.toml"
+# run files that are not what they claim
+2 | run file '$W/negdays.h5'; attribute 'days_written' is -3, outside 0..4 | "$COMMSIM" diagnose "$W/negdays.h5"
+2 | newer.h5; format_version 99 is newer than this commsim reads | "$COMMSIM" diagnose "$W/newer.h5"
+2 | shortcomplete.h5; says complete = 1 but days_written 2 of 4 | "$COMMSIM" diagnose --allow-partial "$W/shortcomplete.h5"
+2 | shape.h5; dataset /daily/size has 2 groups             | "$COMMSIM" diagnose "$W/shape.h5"
+2 | text.h5; not an HDF5 file                              | "$COMMSIM" diagnose "$W/text.h5"
+2 | missing.h5; no such file                               | "$COMMSIM" diagnose "$W/missing.h5"
+2 | negdays.h5; days_written; 1 of 2 run files could not be diagnosed | "$COMMSIM" diagnose --summary "$W/runs"
+TABLE
+
+for f in "$W/o.h5" "$W/o.h5.part" "$W/out" "$W/existing.h5.part"; do
+  [ -e "$f" ] && fail "bad input left $f behind"
+done
+cmp -s "$W/existing.h5" "$W/good.h5" && pass "the existing file is untouched" || fail "existing file changed"
+grep -q 'size = 600' "$W/s.toml" && pass "the scenario is untouched" || fail "scenario overwritten"
 finish

@@ -23,4 +23,35 @@ out=$("$COMMSIM" bench "$WORK/s.toml" --days 2) || fail "bench"
 for key in member_ticks_per_s ticks_per_s peak_memory_mib runs_per_s; do
   echo "$out" | grep -q "^$key " && pass "bench prints $key" || fail "bench lacks $key: $out"
 done
+
+# A file with arms: run, inspect and bench take one arm by name.
+cat > "$WORK/arms.toml" <<'TOML'
+[run]
+days = 3
+[population]
+size = 300
+[groups]
+count = 4
+[arms.control]
+[arms.small]
+groups.count = 2
+[replicates]
+count = 3
+TOML
+"$COMMSIM" run "$WORK/arms.toml" --arm small --out "$WORK/small.h5" --quiet || fail "run --arm"
+[ "$(h5attr "$WORK/small.h5" arm)" = '"small"' ] && pass "run --arm records the arm" || fail "arm attribute: $(h5attr "$WORK/small.h5" arm)"
+h5ls "$WORK/small.h5/daily/size" | grep -q '{3/Inf, 2/Inf}' && pass "the arm's 2 groups were run" || fail "arm settings not applied: $(h5ls "$WORK/small.h5/daily/size")"
+"$COMMSIM" inspect "$WORK/arms.toml" --arm small | grep -q 'groups.count *= 2 ' && pass "inspect --arm" || fail "inspect --arm"
+"$COMMSIM" bench "$WORK/arms.toml" --arm control --days 1 | grep -q '^days *1' && pass "bench --arm" || fail "bench --arm"
+
+# diagnose: a folder, or a glob that catches the folder's index and summary files.
+"$COMMSIM" batch "$WORK/arms.toml" --out "$WORK/b" --replicates 2 --quiet || fail "batch"
+out=$("$COMMSIM" diagnose --summary "$WORK/b" 2>&1) && [ "$(echo "$out" | grep -c '\.h5	')" = 4 ] \
+  && pass "diagnose a folder: 4 runs" || fail "diagnose folder: $out"
+err=$("$COMMSIM" diagnose --summary "$WORK"/b/*.h5 2>&1 >/dev/null) && case "$err" in *"skipped $WORK/b/index.h5"*) true ;; *) false ;; esac \
+  && pass "diagnose DIR/*.h5 skips index.h5 with a note" || fail "diagnose glob: $err"
+
+# compare --dry-run lists the plan and writes nothing.
+out=$("$COMMSIM" compare "$WORK/arms.toml" --out "$WORK/cmp" --dry-run) && echo "$out" | grep -q '^6 runs planned' \
+  && echo "$out" | grep -q '^arms.small.r2 ' && [ ! -e "$WORK/cmp" ] && pass "compare --dry-run" || fail "compare --dry-run: $out"
 finish

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `mpirun -np 3 commsim sweep --mpi` must give the same run files and index as the sweep on
-# one machine, with every rank doing runs (dynamic load balancing) and per-rank progress.
+# one machine, with every rank doing runs (dynamic load balancing) and per-rank progress;
+# a bad input stops every rank with one message; a dead rank still leaves an index.
 # usage: mpi_sweep.sh path/to/commsim SOURCE_DIR      (exit 77 = skipped)
 set -uo pipefail
 commsim=$(readlink -f "$1")
@@ -41,4 +42,29 @@ rc=$?
 [ "$rc" != 0 ] || fail "bad input accepted under MPI"
 grep -q "groups.count" "$T/bad.log" || fail "no error naming the key: $(cat "$T/bad.log")"
 [ ! -e "$T/bad/index.h5" ] || fail "runs started despite the bad input"
-echo "PASS: 3 MPI ranks reproduced the local sweep ($n runs; per rank: $(echo $counts))"
+# A rank dies (kill -9): mpirun ends the job, yet an index of what is there gets written (by
+# the `commsim index` rank 0 starts when told to stop), and --resume completes the sweep.
+timeout 120 mpirun --allow-run-as-root --oversubscribe -np 3 "$commsim" sweep "$scenario" \
+  --out "$T/dead" --mpi --jobs 1 --threads 1 --set run.days=1500 > "$T/dead.log" 2>&1 & job=$!
+victim=""
+for _ in $(seq 1 100); do
+  for p in $(pgrep -f "sweep $scenario --out $T/dead"); do
+    tr '\0' '\n' < "/proc/$p/environ" 2>/dev/null | grep -qx OMPI_COMM_WORLD_RANK=2 && victim=$p
+  done
+  [ -n "$victim" ] && compgen -G "$T/dead/*.part" >/dev/null && break
+  sleep 0.1
+done
+[ -n "$victim" ] || fail "rank 2 not found"
+kill -9 "$victim"
+wait $job && fail "mpirun ended well although a rank was killed"
+for _ in $(seq 1 100); do [ -e "$T/dead/index.h5" ] && break; sleep 0.1; done
+[ -e "$T/dead/index.h5" ] || fail "no index after a rank died: $(tail -n 5 "$T/dead.log")"
+grep -q "writes the index once this job has ended" "$T/dead.log" || fail "rank 0 did not say who writes the index"
+total=$(h5dump -a runs_total "$T/dead/index.h5" | sed -n 's/^ *(0): *//p')
+[ "$total" = 12 ] || fail "index after a dead rank lists $total runs"
+"$commsim" sweep "$scenario" --out "$T/dead-ref" --quiet --set run.days=1500 || fail "reference"
+timeout 120 mpirun --allow-run-as-root --oversubscribe -np 3 "$commsim" sweep "$scenario" \
+  --out "$T/dead" --mpi --resume --set run.days=1500 > "$T/resume.log" 2>&1 || fail "resume after a dead rank"
+h5diff "$T/dead-ref/index.h5" "$T/dead/index.h5" >/dev/null || fail "resumed index differs"
+
+echo "PASS: 3 MPI ranks reproduced the local sweep ($n runs; per rank: $(echo $counts)); a dead rank left an index"
