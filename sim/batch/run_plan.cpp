@@ -172,6 +172,23 @@ RunPlan plan_runs(const std::vector<std::string>& files, const ParamRegistry& re
                        sp.name + "'; run ids are built from file names, so rename one");
     plan.sources.push_back(std::move(sp));
   }
+  // Counted before anything is allocated: a million replicates of a large sweep is a typo,
+  // not a plan, and must not end in std::bad_alloc.
+  constexpr long double max_runs = 10'000'000;
+  long double total = 0;
+  for (const auto& sp : plan.sources) {
+    const long double points = sp.sweep ? static_cast<long double>(sp.sweep->order.size()) : 1;
+    const long double runs = static_cast<long double>(sp.replicates) * points * sp.arms.size();
+    total += runs;
+    if (total > max_runs)
+      throw InputError(SourcePlace{sp.path, 0, 0},
+                       "the plan has " + std::to_string(static_cast<std::uint64_t>(runs)) +
+                           " runs (" + std::to_string(sp.replicates) + " replicates x " +
+                           std::to_string(static_cast<std::uint64_t>(points)) +
+                           " sweep points x " + std::to_string(sp.arms.size()) +
+                           " arms); one plan holds at most 10000000");
+  }
+  plan.runs.reserve(static_cast<std::size_t>(total));
   for (std::size_t s = 0; s < plan.sources.size(); ++s) {
     const SourcePlan& sp = plan.sources[s];
     std::vector<std::int64_t> points{-1};

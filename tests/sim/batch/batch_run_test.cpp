@@ -130,6 +130,12 @@ TEST_CASE("bad arms and replicates are errors naming file, line and key", "[batc
                               "[arms.x]\ngroups.count = 3\n[sweep]\ngroups.count = [3, 4]\n")),
              Catch::Contains("f.toml:2") && Catch::Contains("also swept"));
   CHECK_THAT(plan_error(write(dir, "g.toml", "[arms.\"a b\"]\n")), Catch::Contains("arm name"));
+  // Sizes are counted before anything is allocated.
+  CHECK_THAT(plan_error(write(dir, "big.toml",
+                              "[replicates]\ncount = 1000000\n[sweep]\n"
+                              "groups.count = { from = 1, to = 20, step = 1 }\n")),
+             Catch::Contains("big.toml") && Catch::Contains("20000000 runs") &&
+                 Catch::Contains("at most 10000000"));
   PlanOptions po;
   po.replicates = 0;
   CHECK_THROWS_WITH(plan_runs({write(dir, "h.toml", "").string()}, models::all_params(), po),
