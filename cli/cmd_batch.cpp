@@ -56,6 +56,19 @@ void print_plan(const sim::batch::RunPlan& plan, const std::vector<std::size_t>&
   }
 }
 
+void refuse_existing_runs(const fs::path& out, const sim::batch::RunPlan& plan,
+                          const std::vector<std::size_t>& selected,
+                          const cxxopts::ParseResult& args, const std::string& what) {
+  if (args.count("resume") || args.count("overwrite")) return;
+  std::size_t existing = 0;
+  for (auto i : selected) existing += fs::exists(out / plan.file_name(i)) ? 1 : 0;
+  if (existing)
+    throw sim::InputError("'" + out.string() + "' already holds " + std::to_string(existing) +
+                          " run files of " + what +
+                          ": add --resume to keep the complete ones, --overwrite to redo them "
+                          "all, or choose another --out");
+}
+
 namespace {
 
 // Takes the output folder (its lock), refuses to overwrite finished runs unless asked, and
@@ -83,15 +96,7 @@ bool prepare_folder(const fs::path& out, const sim::batch::RunPlan& plan,
                                                        " runs are not complete there"
                                                  : std::string()));
   }
-  // Runs already on disk: kept with --resume, redone with --overwrite, else an error.
-  if (!args.count("resume") && !args.count("overwrite")) {
-    std::size_t existing = 0;
-    for (auto i : selected) existing += fs::exists(out / plan.file_name(i)) ? 1 : 0;
-    if (existing)
-      throw sim::InputError("'" + out.string() + "' already holds " + std::to_string(existing) +
-                            " run files of this plan: add --resume to keep the complete ones, "
-                            "--overwrite to redo them all, or choose another --out");
-  }
+  refuse_existing_runs(out, plan, selected, args, "this plan");
   // Each shard writes the same run list; the write is atomic, and skipped when unchanged.
   sim::batch::write_manifest(out, plan);
   return false;

@@ -150,16 +150,7 @@ int compare_main(int argc, char** argv) {
   if (ec) throw sim::OutputError("cannot create folder '" + out.string() + "': " + ec.message());
   const auto lock = sim::lock_output_folder(out, "commsim compare");
   print_note("commsim compare", lock.note());
-  if (!args.count("resume") && !args.count("overwrite")) {
-    std::size_t existing = 0;
-    for (std::size_t i = 0; i < plan.runs.size(); ++i)
-      existing += fs::exists(out / plan.file_name(i)) ? 1 : 0;
-    if (existing)
-      throw sim::InputError(
-          "'" + out.string() + "' already holds " + std::to_string(existing) +
-          " run files of this comparison: add --resume to keep the complete ones, --overwrite "
-          "to redo them all, or choose another --out");
-  }
+  refuse_existing_runs(out, plan, all, args, "this comparison");
   // A summary describes a finished set of runs: drop any earlier one before runs change.
   sim::compare::remove_summary_files(out);
   sim::batch::write_manifest(out, plan);
