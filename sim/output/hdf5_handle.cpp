@@ -1,12 +1,22 @@
 #include "sim/output/hdf5_handle.hpp"
 
+#include <pthread.h>
+
+#include <new>
 #include <vector>
 
 namespace sim::h5 {
 
 std::recursive_mutex& library_lock() {
-  static std::recursive_mutex m;
-  return m;
+  static std::recursive_mutex* lock = [] {
+    static std::recursive_mutex mutex;
+    // A child forked while the lock is held (run_isolated does so on purpose) has one thread
+    // and nobody else inside HDF5, but its copy of the mutex belongs to a thread that does
+    // not exist there: give the child a fresh, unlocked one.
+    pthread_atfork(nullptr, nullptr, [] { new (&mutex) std::recursive_mutex(); });
+    return &mutex;
+  }();
+  return *lock;
 }
 
 namespace {

@@ -14,6 +14,10 @@
 // damaged file: fault() holds the first fault and state() says `damaged`, so a broken file
 // becomes a row of the index rather than an abort.
 //
+// The HDF5 library itself can crash or hang on a damaged file, before any check of ours; so
+// a reader first checks the file and reads it through in a child process (run_isolated),
+// and a file that kills or stalls the child is `damaged` ("reading it crashed ...").
+//
 // Calls into HDF5 are made under the process-wide HDF5 lock, so readers may live on
 // different threads; one reader object is not meant to be shared between threads.
 #include <cstddef>
@@ -70,8 +74,13 @@ class RunReader {
   void require_complete() const;
 
   // Reads every dataset in full (the index and --resume do this before calling a run
-  // complete). False, with fault() set, or an InputError, per the mode.
+  // complete). False, with fault() set, or an InputError, per the mode. Free after a
+  // successful probe, which read them already.
   bool verify_data();
+
+  // How long the child that first reads a file may take (default: 30 s plus 1 s per 10 MB);
+  // tests and the fuzz target shorten it.
+  static void set_probe_timeout(double seconds);
 
   bool has_attribute(const std::string& name) const;
   // int64, float64, int8 -> bool, string; nullopt when absent; InputError when unreadable.
@@ -93,6 +102,8 @@ class RunReader {
   const std::vector<double>& platform(const std::string& metric) const;
 
  private:
+  RunReader(const std::filesystem::path& path, OnFault on_fault, bool probe);
+  bool probe_in_child();  // false when the file must not be opened here
   [[noreturn]] void fail(const std::string& what) const;
   bool record(const std::string& what);  // raise, or keep the first fault; returns false
   void open_and_check();
@@ -105,7 +116,7 @@ class RunReader {
   std::string fault_;
   std::uintmax_t file_bytes_ = 0;
   h5::Handle file_;
-  bool complete_ = false, failed_ = false;
+  bool complete_ = false, failed_ = false, verified_ = false;
   std::int64_t days_written_ = 0, days_planned_ = 0;
   std::size_t groups_ = 0;
   std::vector<std::string> daily_names_, platform_names_;

@@ -261,3 +261,16 @@ TEST_CASE("RunReader: truncated and overwritten files are damaged, never trusted
   }
   CHECK(damaged_found >= 7);  // every cut at least
 }
+
+TEST_CASE("RunReader: a file on which the HDF5 library hangs is damaged, not a hang", "[output]") {
+  // Found by tests/fuzz/run_file_fuzz: a flipped byte in a global heap sends libhdf5 1.10
+  // round a loop for ever while it reads a string attribute.
+  const auto file = testing_support::source_dir() / "tests/fuzz/corpus/run_file/hdf5-hang.h5";
+  RunReader::set_probe_timeout(2);
+  RunReader run(file, RunReader::OnFault::record);
+  RunReader::set_probe_timeout(0);
+  CHECK(run.state() == RunFileState::damaged);
+  CHECK_FALSE(run.is_open());
+  CHECK_THAT(run.fault(), Catch::Contains("did not finish") &&
+                              Catch::Contains("the HDF5 library cannot cope with"));
+}
