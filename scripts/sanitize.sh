@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The unit tests under AddressSanitizer + UndefinedBehaviorSanitizer, and the libFuzzer
+# targets (scenario parser and planner, run-file reader) for a fixed number of inputs from
+# their committed seed corpora: a clang build of its own. ctest runs this as the test
+# `sanitize.unit_and_fuzz` (label sanitize); by hand: bash scripts/sanitize.sh [BUILD_DIR].
+# Exit 77 (skipped): clang-14 or its libFuzzer runtime is missing (scripts/install-deps.sh).
+set -euo pipefail
+src=$(cd "$(dirname "$0")/.." && pwd)
+out=${1:-$src/build/sanitize}
+cxx=$(command -v clang++-14 || command -v clang++ || true)
+cc=$(command -v clang-14 || command -v clang || true)
+if [ -z "$cxx" ] || [ -z "$cc" ] || [ ! -e "$("$cxx" -print-file-name=libclang_rt.fuzzer-x86_64.a)" ]; then
+  echo "SKIP: clang with libFuzzer not found (Debian: clang-14 libclang-rt-14-dev)"
+  exit 77
+fi
+generator=()
+command -v ninja >/dev/null && generator=(-G Ninja)
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+# -O1: sanitizers need some optimisation to run at a useful speed, and it compiles faster.
+[ -f "$out/CMakeCache.txt" ] || cmake -S "$src" -B "$out" "${generator[@]}" "${launcher[@]}" \
+  -DCMAKE_C_COMPILER="$cc" -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" -DCOMMSIM_FUZZ=ON -DCOMMSIM_WITH_MPI=OFF
+cmake --build "$out" --parallel "$(nproc)"
+cd "$out"
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_string_checks=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+ctest --output-on-failure --parallel "$(nproc)" -L 'unit|fuzz'
