@@ -7,6 +7,8 @@
 
 namespace community {
 
+using namespace param;
+
 CommunityModel::CommunityModel(const sim::Scenario& scenario, std::uint64_t seed)
     : world_(build_world(scenario, seed)), schedule_(tick_order()) {
   for (std::size_t g = 0; g < world_.groups.size(); ++g) tidy_group(world_, g, 0);
@@ -34,7 +36,7 @@ void CommunityModel::measure(sim::Day d, sim::DayFrame& frame) {
 }
 
 void CommunityModel::write_extras(sim::Day d, sim::RunFile& file) {
-  const int every = world_.params.snapshot_every_days;
+  const int every = world_.rules[param::snapshots::every_days];
   if (every > 0 && (d + 1) % static_cast<sim::Day>(every) == 0) write_snapshot(world_, d, file);
 }
 

@@ -4,69 +4,19 @@
 #include <cmath>
 
 #include "models/community/membership_events.hpp"
+#include "models/community/metric_declarations.hpp"
 
 namespace community {
 namespace {
-
-// Order here is the order of daily_metric_specs() below.
-enum Daily {
-  size,
-  joins_friend,
-  joins_open,
-  leaves,
-  removals,
-  posts_removed,
-  active_share,
-  muted_share,
-  talker_share,
-  follower_share,
-  lurker_share,
-  inactive_share,
-  messages,
-  content_messages,
-  chat_messages,
-  ad_messages,
-  programme_messages,
-  ad_share,
-  focus,
-  mean_alignment,
-  leaver_alignment,
-  mean_value,
-  top_decile_value,
-  joiner_value,
-  leaver_value,
-  leave_rate_top_decile,
-  leave_rate_others,
-  leave_rate_aligned,
-  expert_retention,
-  satisfaction,
-  gini_posts,
-  top10_post_share,
-  value_gained,
-  value_per_message,
-  alive,
-  daily_count
-};
-
-enum Platform {
-  p_members,
-  p_people_in_groups,
-  p_groups,
-  p_groups_alive,
-  p_messages,
-  p_ad_share,
-  p_joins,
-  p_leaves,
-  p_removals,
-  p_satisfaction,
-  p_value_gained,
-  platform_count
-};
 
 const double nan = std::nan("");
 
 double ratio(double a, double b) {
   return b > 0 ? a / b : nan;
+}
+
+double messages_of(const GroupDay& d, MessageKind kind) {
+  return d.group.today.messages[static_cast<int>(kind)];
 }
 
 // Gini coefficient and top-10% share of a list of counts (sorted in place).
@@ -86,174 +36,270 @@ std::pair<double, double> inequality(std::vector<float>& x) {
   return {weighted / (n * total), top / total};
 }
 
+GroupCensus take_census(const World& w, GroupState& g, Tick now) {
+  const Tick week = 7 * sim::ticks_per_day;
+  const auto& m = g.members;
+  GroupCensus c;
+  auto& posts = g.scratch_values;
+  posts.clear();
+  for (std::size_t i = 0; i < m.slots(); ++i) {
+    if (!m.present(i)) continue;
+    ++c.present;
+    if (m.flags[i] & ad_account) continue;
+    ++c.real;
+    const PersonId p = m.person[i];
+    c.active += m.last_post[i] != never && now - m.last_post[i] <= week;
+    c.muted += m.state[i] == MemberState::muted;
+    const double tenure_days = std::max(1.0, double(now - m.joined[i]) / sim::ticks_per_day);
+    const double rate = m.posts[i] / tenure_days;
+    ++c.classes[m.posts[i] == 0 ? 3 : rate >= 1 ? 0 : rate >= 1.0 / 7 ? 1 : 2];
+    c.value_sum += w.people.value[p];
+    c.align_sum += alignment(w, g, p);
+    c.sat_sum += m.satisfaction[i];
+    c.experts += (m.flags[i] & founding_expert) != 0;
+    posts.push_back(static_cast<float>(m.posts[i]));
+  }
+  std::tie(c.gini_posts, c.top10_post_share) = inequality(posts);
+  // Mean value of the top decile (values re-use the scratch buffer after the Gini).
+  posts.clear();
+  for (std::size_t i = 0; i < m.slots(); ++i)
+    if (m.present(i) && !(m.flags[i] & ad_account)) posts.push_back(w.people.value[m.person[i]]);
+  c.top_decile_value = nan;
+  if (!posts.empty()) {
+    const std::size_t top_n = std::max<std::size_t>(1, posts.size() / 10);
+    std::nth_element(posts.begin(),
+                     posts.begin() + static_cast<std::ptrdiff_t>(posts.size() - top_n),
+                     posts.end());
+    double s = 0;
+    for (std::size_t i = posts.size() - top_n; i < posts.size(); ++i) s += posts[i];
+    c.top_decile_value = s / top_n;
+  }
+  const auto& msgs = g.today.messages;
+  c.visible = msgs[0] + msgs[1] + msgs[2] + msgs[3];
+  return c;
+}
+
+// The per-group daily metrics, in output order.
+[[maybe_unused]] const std::size_t group_metrics[] = {
+    daily_metric({"size", "members", "members at the end of the day (ad accounts included)"},
+                 [](const GroupDay& d) { return static_cast<double>(d.census.present); }),
+    daily_metric({"joins_friend", "people/day", "joined through a friend's invitation"},
+                 [](const GroupDay& d) { return double(d.group.today.joins_friend); }),
+    daily_metric({"joins_open", "people/day", "joined through the open channel"},
+                 [](const GroupDay& d) { return double(d.group.today.joins_open); }),
+    daily_metric({"leaves", "people/day", "members who left of their own accord"},
+                 [](const GroupDay& d) { return double(d.group.today.leaves); }),
+    daily_metric(
+        {"removals", "people/day", "members removed by moderators or rules (ad accounts included)"},
+        [](const GroupDay& d) { return double(d.group.today.removals); }),
+    daily_metric({"posts_removed", "messages/day", "posts removed by moderators"},
+                 [](const GroupDay& d) { return double(d.group.today.posts_removed); }),
+    daily_metric({"active_share", "share", "share of members who posted in the last 7 days"},
+                 [](const GroupDay& d) { return ratio(d.census.active, d.census.real); }),
+    daily_metric({"muted_share", "share", "share of members who muted the group"},
+                 [](const GroupDay& d) { return ratio(d.census.muted, d.census.real); }),
+    daily_metric({"talker_share", "share",
+                  "members posting at least once a day on average since joining (C4)"},
+                 [](const GroupDay& d) { return ratio(d.census.classes[0], d.census.real); }),
+    daily_metric({"follower_share", "share",
+                  "members posting at least once a week but less than daily (C4)"},
+                 [](const GroupDay& d) { return ratio(d.census.classes[1], d.census.real); }),
+    daily_metric({"lurker_share", "share", "members who posted, but less than once a week (C4)"},
+                 [](const GroupDay& d) { return ratio(d.census.classes[2], d.census.real); }),
+    daily_metric({"inactive_share", "share", "members who never posted (C4)"},
+                 [](const GroupDay& d) { return ratio(d.census.classes[3], d.census.real); }),
+    daily_metric({"messages", "messages/day", "visible messages (after moderation)"},
+                 [](const GroupDay& d) { return d.census.visible; }),
+    daily_metric({"content_messages", "messages/day", "visible content posts by members"},
+                 [](const GroupDay& d) { return messages_of(d, MessageKind::content); }),
+    daily_metric({"chat_messages", "messages/day", "visible idle chat"},
+                 [](const GroupDay& d) { return messages_of(d, MessageKind::chat); }),
+    daily_metric({"ad_messages", "messages/day", "visible ads"},
+                 [](const GroupDay& d) { return messages_of(d, MessageKind::ad); }),
+    daily_metric({"programme_messages", "messages/day", "scheduled posts by the organisers"},
+                 [](const GroupDay& d) { return messages_of(d, MessageKind::programme); }),
+    daily_metric(
+        {"ad_share", "share", "ads among visible messages"},
+        [](const GroupDay& d) { return ratio(messages_of(d, MessageKind::ad), d.census.visible); }),
+    daily_metric(
+        {"focus", "cosine", "alignment of the running conversation topic with the founding focus"},
+        [](const GroupDay& d) {
+          const double conv = d.group.conversation.norm();
+          return d.group.alive && conv > 1e-6 ? d.group.conversation.dot(d.group.focus) / conv
+                                              : nan;
+        }),
+    daily_metric({"mean_alignment", "cosine",
+                  "mean alignment of members' interests with the founding focus"},
+                 [](const GroupDay& d) { return ratio(d.census.align_sum, d.census.real); }),
+    daily_metric(
+        {"leaver_alignment", "cosine", "mean alignment of today's leavers and removed members"},
+        [](const GroupDay& d) {
+          const auto& c = d.group.today;
+          return ratio(c.leaver_alignment, c.top_decile_departures + c.other_departures);
+        }),
+    daily_metric({"mean_value", "value units", "mean value (expertise) of members"},
+                 [](const GroupDay& d) { return ratio(d.census.value_sum, d.census.real); }),
+    daily_metric(
+        {"top_decile_value", "value units", "mean value of the members in the top value decile"},
+        [](const GroupDay& d) { return d.census.top_decile_value; }),
+    daily_metric({"joiner_value", "value units", "mean value of today's joiners"},
+                 [](const GroupDay& d) {
+                   const auto& c = d.group.today;
+                   return ratio(c.joiner_value, c.joins_friend + c.joins_open);
+                 }),
+    daily_metric(
+        {"leaver_value", "value units", "mean value of today's leavers and removed members"},
+        [](const GroupDay& d) {
+          const auto& c = d.group.today;
+          return ratio(c.leaver_value, c.top_decile_departures + c.other_departures);
+        }),
+    daily_metric({"leave_rate_top_decile", "1/day",
+                  "share of the top value decile that left or was removed today"},
+                 [](const GroupDay& d) {
+                   return ratio(d.group.today.top_decile_departures, d.group.top_decile_base);
+                 }),
+    daily_metric({"leave_rate_others", "1/day",
+                  "share of the other members that left or were removed today"},
+                 [](const GroupDay& d) {
+                   return ratio(d.group.today.other_departures, d.group.other_base);
+                 }),
+    daily_metric(
+        {"leave_rate_aligned", "1/day",
+         "share of members aligned with the purpose that left or were removed today (C10)"},
+        [](const GroupDay& d) {
+          return ratio(d.group.today.aligned_departures, d.group.aligned_base);
+        }),
+    daily_metric(
+        {"expert_retention", "share",
+         "founding experts (top value decile at founding) still members"},
+        [](const GroupDay& d) { return ratio(d.census.experts, d.group.founding_experts); }),
+    daily_metric({"satisfaction", "0-1", "mean satisfaction of members"},
+                 [](const GroupDay& d) { return ratio(d.census.sat_sum, d.census.real); }),
+    daily_metric({"gini_posts", "0-1", "Gini coefficient of members' posts since joining"},
+                 [](const GroupDay& d) { return d.census.gini_posts; }),
+    daily_metric(
+        {"top10_post_share", "share", "share of members' posts written by the top 10% of posters"},
+        [](const GroupDay& d) { return d.census.top10_post_share; }),
+    daily_metric({"value_gained", "value units/day", "benefit members drew from reading today"},
+                 [](const GroupDay& d) { return d.group.today.value_gained; }),
+    daily_metric(
+        {"value_per_message", "value units/message", "value gained per visible message"},
+        [](const GroupDay& d) { return ratio(d.group.today.value_gained, d.census.visible); }),
+    daily_metric({"alive", "flag", "1 while the group is alive, 0 once it died or closed"},
+                 [](const GroupDay& d) { return d.group.alive ? 1.0 : 0.0; }),
+};
+
+// Sum over groups of a group's number.
+template <class F>
+double sum_over_groups(const PlatformDay& d, F&& of) {
+  double s = 0;
+  for (std::size_t gi = 0; gi < d.census.size(); ++gi) s += of(d.world.groups[gi], d.census[gi]);
+  return s;
+}
+
+double platform_ads(const PlatformDay& d) {
+  return sum_over_groups(d, [](const GroupState& g, const GroupCensus&) {
+    return double(g.today.messages[static_cast<int>(MessageKind::ad)]);
+  });
+}
+
+double platform_messages(const PlatformDay& d) {
+  return sum_over_groups(d, [](const GroupState&, const GroupCensus& c) { return c.visible; });
+}
+
+// The platform metrics, in output order.
+[[maybe_unused]] const std::size_t world_metrics[] = {
+    platform_metric({"members", "memberships", "memberships summed over all groups"},
+                    [](const PlatformDay& d) {
+                      return sum_over_groups(d, [](const GroupState&, const GroupCensus& c) {
+                        return double(c.present);
+                      });
+                    }),
+    platform_metric({"people_in_groups", "people", "people who belong to at least one group"},
+                    [](const PlatformDay& d) {
+                      std::size_t n = 0;
+                      for (auto k : d.world.groups_joined) n += k > 0;
+                      return static_cast<double>(n);
+                    }),
+    platform_metric({"groups", "groups", "groups founded so far (splits included)"},
+                    [](const PlatformDay& d) { return double(d.world.groups.size()); }),
+    platform_metric({"groups_alive", "groups", "groups alive at the end of the day"},
+                    [](const PlatformDay& d) {
+                      return sum_over_groups(d, [](const GroupState& g, const GroupCensus&) {
+                        return g.alive ? 1.0 : 0.0;
+                      });
+                    }),
+    platform_metric({"messages", "messages/day", "visible messages on the platform"},
+                    platform_messages),
+    platform_metric(
+        {"ad_share", "share", "ads among visible messages on the platform"},
+        [](const PlatformDay& d) { return ratio(platform_ads(d), platform_messages(d)); }),
+    platform_metric({"joins", "people/day", "joins on the platform"},
+                    [](const PlatformDay& d) {
+                      return sum_over_groups(d, [](const GroupState& g, const GroupCensus&) {
+                        return double(g.today.joins_friend + g.today.joins_open);
+                      });
+                    }),
+    platform_metric({"leaves", "people/day", "voluntary departures on the platform"},
+                    [](const PlatformDay& d) {
+                      return sum_over_groups(d, [](const GroupState& g, const GroupCensus&) {
+                        return double(g.today.leaves);
+                      });
+                    }),
+    platform_metric({"removals", "people/day", "removals on the platform"},
+                    [](const PlatformDay& d) {
+                      return sum_over_groups(d, [](const GroupState& g, const GroupCensus&) {
+                        return double(g.today.removals);
+                      });
+                    }),
+    platform_metric({"satisfaction", "0-1", "mean satisfaction over all memberships"},
+                    [](const PlatformDay& d) {
+                      const double sat = sum_over_groups(
+                          d, [](const GroupState&, const GroupCensus& c) { return c.sat_sum; });
+                      const double real = sum_over_groups(
+                          d,
+                          [](const GroupState&, const GroupCensus& c) { return double(c.real); });
+                      return ratio(sat, real);
+                    }),
+    platform_metric(
+        {"value_gained", "value units/day", "benefit drawn from reading, platform-wide"},
+        [](const PlatformDay& d) {
+          return sum_over_groups(
+              d, [](const GroupState& g, const GroupCensus&) { return g.today.value_gained; });
+        }),
+};
+
+std::vector<sim::MetricSpec> specs_of(const auto& metrics) {
+  std::vector<sim::MetricSpec> out;
+  for (const auto& m : metrics) out.push_back(m.spec);
+  return out;
+}
+
 }  // namespace
 
 const std::vector<sim::MetricSpec>& daily_metric_specs() {
-  static const std::vector<sim::MetricSpec> specs = {
-      {"size", "members", "members at the end of the day (ad accounts included)"},
-      {"joins_friend", "people/day", "joined through a friend's invitation"},
-      {"joins_open", "people/day", "joined through the open channel"},
-      {"leaves", "people/day", "members who left of their own accord"},
-      {"removals", "people/day", "members removed by moderators or rules (ad accounts included)"},
-      {"posts_removed", "messages/day", "posts removed by moderators"},
-      {"active_share", "share", "share of members who posted in the last 7 days"},
-      {"muted_share", "share", "share of members who muted the group"},
-      {"talker_share", "share",
-       "members posting at least once a day on average since joining (C4)"},
-      {"follower_share", "share", "members posting at least once a week but less than daily (C4)"},
-      {"lurker_share", "share", "members who posted, but less than once a week (C4)"},
-      {"inactive_share", "share", "members who never posted (C4)"},
-      {"messages", "messages/day", "visible messages (after moderation)"},
-      {"content_messages", "messages/day", "visible content posts by members"},
-      {"chat_messages", "messages/day", "visible idle chat"},
-      {"ad_messages", "messages/day", "visible ads"},
-      {"programme_messages", "messages/day", "scheduled posts by the organisers"},
-      {"ad_share", "share", "ads among visible messages"},
-      {"focus", "cosine", "alignment of the running conversation topic with the founding focus"},
-      {"mean_alignment", "cosine", "mean alignment of members' interests with the founding focus"},
-      {"leaver_alignment", "cosine", "mean alignment of today's leavers and removed members"},
-      {"mean_value", "value units", "mean value (expertise) of members"},
-      {"top_decile_value", "value units", "mean value of the members in the top value decile"},
-      {"joiner_value", "value units", "mean value of today's joiners"},
-      {"leaver_value", "value units", "mean value of today's leavers and removed members"},
-      {"leave_rate_top_decile", "1/day",
-       "share of the top value decile that left or was removed today"},
-      {"leave_rate_others", "1/day", "share of the other members that left or were removed today"},
-      {"leave_rate_aligned", "1/day",
-       "share of members aligned with the purpose that left or were removed today (C10)"},
-      {"expert_retention", "share",
-       "founding experts (top value decile at founding) still members"},
-      {"satisfaction", "0-1", "mean satisfaction of members"},
-      {"gini_posts", "0-1", "Gini coefficient of members' posts since joining"},
-      {"top10_post_share", "share", "share of members' posts written by the top 10% of posters"},
-      {"value_gained", "value units/day", "benefit members drew from reading today"},
-      {"value_per_message", "value units/message", "value gained per visible message"},
-      {"alive", "flag", "1 while the group is alive, 0 once it died or closed"},
-  };
+  static const std::vector<sim::MetricSpec> specs = specs_of(daily_metrics());
   return specs;
 }
 
 const std::vector<sim::MetricSpec>& platform_metric_specs() {
-  static const std::vector<sim::MetricSpec> specs = {
-      {"members", "memberships", "memberships summed over all groups"},
-      {"people_in_groups", "people", "people who belong to at least one group"},
-      {"groups", "groups", "groups founded so far (splits included)"},
-      {"groups_alive", "groups", "groups alive at the end of the day"},
-      {"messages", "messages/day", "visible messages on the platform"},
-      {"ad_share", "share", "ads among visible messages on the platform"},
-      {"joins", "people/day", "joins on the platform"},
-      {"leaves", "people/day", "voluntary departures on the platform"},
-      {"removals", "people/day", "removals on the platform"},
-      {"satisfaction", "0-1", "mean satisfaction over all memberships"},
-      {"value_gained", "value units/day", "benefit drawn from reading, platform-wide"},
-  };
+  static const std::vector<sim::MetricSpec> specs = specs_of(platform_metrics());
   return specs;
 }
 
 void measure_day(World& w, sim::Day day, sim::DayFrame& f) {
   const Tick now = (day + 1) * sim::ticks_per_day;
-  const Tick week = 7 * sim::ticks_per_day;
-  double pm[platform_count] = {};
-  double platform_sat_sum = 0, platform_ads = 0;
+  const auto& daily = daily_metrics();
+  const auto& platform = platform_metrics();
+  std::vector<GroupCensus> census(w.groups.size());
   for (std::size_t gi = 0; gi < w.groups.size(); ++gi) {
-    GroupState& g = w.groups[gi];
-    const auto& m = g.members;
-    const DayCounts& c = g.today;
-    std::size_t present = 0, real = 0, active = 0, muted = 0, classes[4] = {0, 0, 0, 0},
-                experts = 0;
-    double value_sum = 0, align_sum = 0, sat_sum = 0;
-    auto& posts = g.scratch_values;
-    posts.clear();
-    for (std::size_t i = 0; i < m.slots(); ++i) {
-      if (!m.present(i)) continue;
-      ++present;
-      if (m.flags[i] & ad_account) continue;
-      ++real;
-      const PersonId p = m.person[i];
-      active += m.last_post[i] != never && now - m.last_post[i] <= week;
-      muted += m.state[i] == MemberState::muted;
-      const double tenure_days = std::max(1.0, double(now - m.joined[i]) / sim::ticks_per_day);
-      const double rate = m.posts[i] / tenure_days;
-      ++classes[m.posts[i] == 0 ? 3 : rate >= 1 ? 0 : rate >= 1.0 / 7 ? 1 : 2];
-      value_sum += w.people.value[p];
-      align_sum += alignment(w, g, p);
-      sat_sum += m.satisfaction[i];
-      experts += (m.flags[i] & founding_expert) != 0;
-      posts.push_back(static_cast<float>(m.posts[i]));
-    }
-    const auto [gini, top10] = inequality(posts);
-    // Mean value of the top decile (values re-use the scratch buffer after the Gini).
-    posts.clear();
-    for (std::size_t i = 0; i < m.slots(); ++i)
-      if (m.present(i) && !(m.flags[i] & ad_account)) posts.push_back(w.people.value[m.person[i]]);
-    double top_value = nan;
-    if (!posts.empty()) {
-      const std::size_t top_n = std::max<std::size_t>(1, posts.size() / 10);
-      std::nth_element(posts.begin(),
-                       posts.begin() + static_cast<std::ptrdiff_t>(posts.size() - top_n),
-                       posts.end());
-      double s = 0;
-      for (std::size_t i = posts.size() - top_n; i < posts.size(); ++i) s += posts[i];
-      top_value = s / top_n;
-    }
-    const double visible = c.messages[0] + c.messages[1] + c.messages[2] + c.messages[3];
-    const double conv = g.conversation.norm();
-    f.at(size, gi) = static_cast<double>(present);
-    f.at(joins_friend, gi) = c.joins_friend;
-    f.at(joins_open, gi) = c.joins_open;
-    f.at(leaves, gi) = c.leaves;
-    f.at(removals, gi) = c.removals;
-    f.at(posts_removed, gi) = c.posts_removed;
-    f.at(active_share, gi) = ratio(active, real);
-    f.at(muted_share, gi) = ratio(muted, real);
-    f.at(talker_share, gi) = ratio(classes[0], real);
-    f.at(follower_share, gi) = ratio(classes[1], real);
-    f.at(lurker_share, gi) = ratio(classes[2], real);
-    f.at(inactive_share, gi) = ratio(classes[3], real);
-    f.at(messages, gi) = visible;
-    f.at(content_messages, gi) = c.messages[static_cast<int>(MessageKind::content)];
-    f.at(chat_messages, gi) = c.messages[static_cast<int>(MessageKind::chat)];
-    f.at(ad_messages, gi) = c.messages[static_cast<int>(MessageKind::ad)];
-    f.at(programme_messages, gi) = c.messages[static_cast<int>(MessageKind::programme)];
-    f.at(ad_share, gi) = ratio(c.messages[static_cast<int>(MessageKind::ad)], visible);
-    f.at(focus, gi) = g.alive && conv > 1e-6 ? g.conversation.dot(g.focus) / conv : nan;
-    f.at(mean_alignment, gi) = ratio(align_sum, real);
-    f.at(leaver_alignment, gi) =
-        ratio(c.leaver_alignment, c.top_decile_departures + c.other_departures);
-    f.at(mean_value, gi) = ratio(value_sum, real);
-    f.at(top_decile_value, gi) = top_value;
-    f.at(joiner_value, gi) = ratio(c.joiner_value, c.joins_friend + c.joins_open);
-    f.at(leaver_value, gi) = ratio(c.leaver_value, c.top_decile_departures + c.other_departures);
-    f.at(leave_rate_top_decile, gi) = ratio(c.top_decile_departures, g.top_decile_base);
-    f.at(leave_rate_others, gi) = ratio(c.other_departures, g.other_base);
-    f.at(leave_rate_aligned, gi) = ratio(c.aligned_departures, g.aligned_base);
-    f.at(expert_retention, gi) = ratio(experts, g.founding_experts);
-    f.at(satisfaction, gi) = ratio(sat_sum, real);
-    f.at(gini_posts, gi) = gini;
-    f.at(top10_post_share, gi) = top10;
-    f.at(value_gained, gi) = c.value_gained;
-    f.at(value_per_message, gi) = ratio(c.value_gained, visible);
-    f.at(alive, gi) = g.alive ? 1.0 : 0.0;
-
-    pm[p_members] += present;
-    pm[p_groups_alive] += g.alive;
-    pm[p_messages] += visible;
-    platform_ads += c.messages[static_cast<int>(MessageKind::ad)];
-    pm[p_joins] += c.joins_friend + c.joins_open;
-    pm[p_leaves] += c.leaves;
-    pm[p_removals] += c.removals;
-    platform_sat_sum += sat_sum;
-    pm[p_satisfaction] += real;  // denominator, divided below
-    pm[p_value_gained] += c.value_gained;
-    g.today = DayCounts{};  // measuring closes the day
+    census[gi] = take_census(w, w.groups[gi], now);
+    const GroupDay d{w, w.groups[gi], census[gi]};
+    for (std::size_t k = 0; k < daily.size(); ++k) f.at(k, gi) = daily[k].measure(d);
   }
-  std::size_t people_in_groups = 0;
-  for (auto n : w.groups_joined) people_in_groups += n > 0;
-  pm[p_people_in_groups] = static_cast<double>(people_in_groups);
-  pm[p_groups] = static_cast<double>(w.groups.size());
-  pm[p_ad_share] = ratio(platform_ads, pm[p_messages]);
-  pm[p_satisfaction] = ratio(platform_sat_sum, pm[p_satisfaction]);
-  for (int k = 0; k < platform_count; ++k) f.platform[k] = pm[k];
+  const PlatformDay d{w, census};
+  for (std::size_t k = 0; k < platform.size(); ++k) f.platform[k] = platform[k].measure(d);
+  for (auto& g : w.groups) g.today = DayCounts{};  // measuring closes the day
 }
 
 }  // namespace community
