@@ -2,6 +2,8 @@
 # Regenerates the tables the documentation takes from the binary, between their markers:
 #   docs/ODD.md  <!-- params:begin --> ... <!-- params:end -->   `commsim params --markdown`
 #   docs/ODD.md  <!-- modes:begin --> ... <!-- modes:end -->     `commsim diagnose --modes`
+#   docs/ODD.md  <!-- daily-metrics:begin --> ...               `commsim metrics --markdown
+#                (and platform-metrics, headline-metrics)         --kind daily` (platform, headline)
 #   README.md    <!-- modes:begin --> ... <!-- modes:end -->     `commsim diagnose --modes`
 #   scripts/update-docs.sh [path/to/commsim]      (default: build/commsim)
 # A file is replaced only when its new text is complete. tests/cli/doc_tables.sh fails when a
@@ -19,7 +21,10 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/update-docs.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 "$commsim" params --markdown > "$tmp/params.md"
 "$commsim" diagnose --modes > "$tmp/modes.md"
-for t in params modes; do
+for kind in daily platform headline; do
+  "$commsim" metrics --markdown --kind $kind > "$tmp/$kind-metrics.md"
+done
+for t in params modes daily-metrics platform-metrics headline-metrics; do
   [ -s "$tmp/$t.md" ] || { echo "update-docs.sh: the $t table came out empty" >&2; exit 1; }
 done
 
@@ -54,4 +59,7 @@ replace() {
 
 replace "$root/docs/ODD.md" params "$tmp/params.md"
 replace "$root/docs/ODD.md" modes "$tmp/modes.md"
+for kind in daily platform headline; do
+  replace "$root/docs/ODD.md" $kind-metrics "$tmp/$kind-metrics.md"
+done
 replace "$root/README.md" modes "$tmp/modes.md"

@@ -1,7 +1,7 @@
 #pragma once
 // Metrics declared once: each daily metric's name, unit and description stand beside the
 // code that computes it (as Mesa's DataCollector reporters do), in the file of the rule it
-// measures or in metrics.cpp. A declaration registers itself; the output holds every
+// measures or in measurement.cpp. A declaration registers itself; the output holds every
 // declared metric, in source order (sim/core/declarations.hpp). Nothing else lists them.
 //
 //   const auto size = daily_metric({"size", "members", "members at the end of the day"},

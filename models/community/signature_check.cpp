@@ -4,7 +4,7 @@
 
 #include "models/community/diagnosis.hpp"
 #include "models/community/failure_modes.hpp"
-#include "models/community/metrics.hpp"
+#include "models/community/measurement.hpp"
 
 namespace community {
 

@@ -1,5 +1,5 @@
 # The generated tables of the documentation are current (scripts/update-docs.sh writes them):
-# docs/ODD.md's parameter and failure-mode tables, README.md's failure-mode table.
+# docs/ODD.md's parameter, metric and failure-mode tables, README.md's failure-mode table.
 source "$(dirname "$0")/../support/cli_lib.sh"
 
 # table FILE NAME: the non-blank lines between its markers.
@@ -12,9 +12,13 @@ table() {
 
 "$COMMSIM" params --markdown > "$WORK/params.md" || fail "commsim params --markdown"
 "$COMMSIM" diagnose --modes > "$WORK/modes.md" || fail "commsim diagnose --modes"
+for kind in daily platform headline; do
+  "$COMMSIM" metrics --markdown --kind $kind > "$WORK/$kind-metrics.md" || fail "commsim metrics"
+done
 [ "$(wc -l < "$WORK/modes.md")" -ge 7 ] && pass "diagnose --modes lists five modes" ||
   fail "commsim diagnose --modes printed $(wc -l < "$WORK/modes.md") lines"
-for check in "docs/ODD.md params" "docs/ODD.md modes" "README.md modes"; do
+for check in "docs/ODD.md params" "docs/ODD.md modes" "README.md modes" \
+  "docs/ODD.md daily-metrics" "docs/ODD.md platform-metrics" "docs/ODD.md headline-metrics"; do
   set -- $check
   for marker in "<!-- $2:begin -->" "<!-- $2:end -->"; do
     n=$(grep -cxF -- "$marker" "$SRC/$1")

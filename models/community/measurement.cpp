@@ -1,4 +1,4 @@
-#include "models/community/metrics.hpp"
+#include "models/community/measurement.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -81,109 +81,124 @@ GroupCensus take_census(const World& w, GroupState& g, Tick now) {
 
 // The per-group daily metrics, in output order.
 [[maybe_unused]] const std::size_t group_metrics[] = {
-    daily_metric({"size", "members", "members at the end of the day (ad accounts included)"},
+    daily_metric({"size", "members", "present members at the end of the day, ad accounts included"},
                  [](const GroupDay& d) { return static_cast<double>(d.census.present); }),
-    daily_metric({"joins_friend", "people/day", "joined through a friend's invitation"},
-                 [](const GroupDay& d) { return double(d.group.today.joins_friend); }),
-    daily_metric({"joins_open", "people/day", "joined through the open channel"},
-                 [](const GroupDay& d) { return double(d.group.today.joins_open); }),
-    daily_metric({"leaves", "people/day", "members who left of their own accord"},
-                 [](const GroupDay& d) { return double(d.group.today.leaves); }),
     daily_metric(
-        {"removals", "people/day", "members removed by moderators or rules (ad accounts included)"},
-        [](const GroupDay& d) { return double(d.group.today.removals); }),
-    daily_metric({"posts_removed", "messages/day", "posts removed by moderators"},
+        {"joins_friend", "people/day", "real members admitted today through a friend's invitation"},
+        [](const GroupDay& d) { return double(d.group.today.joins_friend); }),
+    daily_metric(
+        {"joins_open", "people/day", "real members admitted today through the open channel"},
+        [](const GroupDay& d) { return double(d.group.today.joins_open); }),
+    daily_metric(
+        {"leaves", "people/day",
+         "real members who left of their own accord today (a dissolved group's are not counted)"},
+        [](const GroupDay& d) { return double(d.group.today.leaves); }),
+    daily_metric({"removals", "people/day",
+                  "memberships ended today by moderation or the task policy, ad accounts included"},
+                 [](const GroupDay& d) { return double(d.group.today.removals); }),
+    daily_metric({"posts_removed", "messages/day", "posts removed by moderation today"},
                  [](const GroupDay& d) { return double(d.group.today.posts_removed); }),
-    daily_metric({"active_share", "share", "share of members who posted in the last 7 days"},
-                 [](const GroupDay& d) { return ratio(d.census.active, d.census.real); }),
-    daily_metric({"muted_share", "share", "share of members who muted the group"},
+    daily_metric(
+        {"active_share", "share",
+         "real members who posted in the last 7 days (now - last post <= 168 h) / real members"},
+        [](const GroupDay& d) { return ratio(d.census.active, d.census.real); }),
+    daily_metric({"muted_share", "share", "real members who muted the group / real members"},
                  [](const GroupDay& d) { return ratio(d.census.muted, d.census.real); }),
     daily_metric({"talker_share", "share",
-                  "members posting at least once a day on average since joining (C4)"},
+                  "real members posting at least once a day on average since joining (C4)"},
                  [](const GroupDay& d) { return ratio(d.census.classes[0], d.census.real); }),
-    daily_metric({"follower_share", "share",
-                  "members posting at least once a week but less than daily (C4)"},
-                 [](const GroupDay& d) { return ratio(d.census.classes[1], d.census.real); }),
-    daily_metric({"lurker_share", "share", "members who posted, but less than once a week (C4)"},
+    daily_metric(
+        {"follower_share", "share",
+         "real members posting at least once a week but less than daily since joining (C4)"},
+        [](const GroupDay& d) { return ratio(d.census.classes[1], d.census.real); }),
+    daily_metric({"lurker_share", "share",
+                  "real members who posted, but less than once a week since joining (C4)"},
                  [](const GroupDay& d) { return ratio(d.census.classes[2], d.census.real); }),
-    daily_metric({"inactive_share", "share", "members who never posted (C4)"},
+    daily_metric({"inactive_share", "share", "real members who never posted in the group (C4)"},
                  [](const GroupDay& d) { return ratio(d.census.classes[3], d.census.real); }),
-    daily_metric({"messages", "messages/day", "visible messages (after moderation)"},
+    daily_metric({"messages", "messages/day", "visible (not removed) messages today, all kinds"},
                  [](const GroupDay& d) { return d.census.visible; }),
-    daily_metric({"content_messages", "messages/day", "visible content posts by members"},
+    daily_metric({"content_messages", "messages/day",
+                  "visible content posts by members today (owner promotions included)"},
                  [](const GroupDay& d) { return messages_of(d, MessageKind::content); }),
-    daily_metric({"chat_messages", "messages/day", "visible idle chat"},
+    daily_metric({"chat_messages", "messages/day", "visible idle chat today"},
                  [](const GroupDay& d) { return messages_of(d, MessageKind::chat); }),
-    daily_metric({"ad_messages", "messages/day", "visible ads"},
+    daily_metric({"ad_messages", "messages/day", "visible ads today"},
                  [](const GroupDay& d) { return messages_of(d, MessageKind::ad); }),
-    daily_metric({"programme_messages", "messages/day", "scheduled posts by the organisers"},
+    daily_metric({"programme_messages", "messages/day", "scheduled posts by the organisers today"},
                  [](const GroupDay& d) { return messages_of(d, MessageKind::programme); }),
     daily_metric(
-        {"ad_share", "share", "ads among visible messages"},
+        {"ad_share", "share", "ad_messages / messages"},
         [](const GroupDay& d) { return ratio(messages_of(d, MessageKind::ad), d.census.visible); }),
     daily_metric(
-        {"focus", "cosine", "alignment of the running conversation topic with the founding focus"},
+        {"focus", "cosine",
+         "cosine of the running conversation topic with the founding focus (NaN once dead)"},
         [](const GroupDay& d) {
           const double conv = d.group.conversation.norm();
           return d.group.alive && conv > 1e-6 ? d.group.conversation.dot(d.group.focus) / conv
                                               : nan;
         }),
     daily_metric({"mean_alignment", "cosine",
-                  "mean alignment of members' interests with the founding focus"},
+                  "mean cosine of real members' interests with the founding focus"},
                  [](const GroupDay& d) { return ratio(d.census.align_sum, d.census.real); }),
     daily_metric(
-        {"leaver_alignment", "cosine", "mean alignment of today's leavers and removed members"},
+        {"leaver_alignment", "cosine",
+         "mean cosine with the founding focus of today's real leavers and removed members"},
         [](const GroupDay& d) {
           const auto& c = d.group.today;
           return ratio(c.leaver_alignment, c.top_decile_departures + c.other_departures);
         }),
-    daily_metric({"mean_value", "value units", "mean value (expertise) of members"},
+    daily_metric({"mean_value", "value units", "mean value (expertise) of real members"},
                  [](const GroupDay& d) { return ratio(d.census.value_sum, d.census.real); }),
-    daily_metric(
-        {"top_decile_value", "value units", "mean value of the members in the top value decile"},
-        [](const GroupDay& d) { return d.census.top_decile_value; }),
-    daily_metric({"joiner_value", "value units", "mean value of today's joiners"},
+    daily_metric({"top_decile_value", "value units",
+                  "mean value of the max(1, floor(n/10)) highest-value real members"},
+                 [](const GroupDay& d) { return d.census.top_decile_value; }),
+    daily_metric({"joiner_value", "value units", "mean value of today's real joiners"},
                  [](const GroupDay& d) {
                    const auto& c = d.group.today;
                    return ratio(c.joiner_value, c.joins_friend + c.joins_open);
                  }),
     daily_metric(
-        {"leaver_value", "value units", "mean value of today's leavers and removed members"},
+        {"leaver_value", "value units", "mean value of today's real leavers and removed members"},
         [](const GroupDay& d) {
           const auto& c = d.group.today;
           return ratio(c.leaver_value, c.top_decile_departures + c.other_departures);
         }),
     daily_metric({"leave_rate_top_decile", "1/day",
-                  "share of the top value decile that left or was removed today"},
+                  "departures today (leaves + removals) of members in the top value decile at day "
+                  "start / that decile"},
                  [](const GroupDay& d) {
                    return ratio(d.group.today.top_decile_departures, d.group.top_decile_base);
                  }),
     daily_metric({"leave_rate_others", "1/day",
-                  "share of the other members that left or were removed today"},
+                  "departures today (leaves + removals) of the other real members / their number "
+                  "at day start"},
                  [](const GroupDay& d) {
                    return ratio(d.group.today.other_departures, d.group.other_base);
                  }),
-    daily_metric(
-        {"leave_rate_aligned", "1/day",
-         "share of members aligned with the purpose that left or were removed today (C10)"},
-        [](const GroupDay& d) {
-          return ratio(d.group.today.aligned_departures, d.group.aligned_base);
-        }),
+    daily_metric({"leave_rate_aligned", "1/day",
+                  "departures today of members aligned with the purpose at day start (cosine >= "
+                  "metrics.aligned_above) / their number (C10)"},
+                 [](const GroupDay& d) {
+                   return ratio(d.group.today.aligned_departures, d.group.aligned_base);
+                 }),
     daily_metric(
         {"expert_retention", "share",
-         "founding experts (top value decile at founding) still members"},
+         "founding experts (top value decile at founding) still members / founding experts"},
         [](const GroupDay& d) { return ratio(d.census.experts, d.group.founding_experts); }),
-    daily_metric({"satisfaction", "0-1", "mean satisfaction of members"},
+    daily_metric({"satisfaction", "0-1", "mean satisfaction of real members"},
                  [](const GroupDay& d) { return ratio(d.census.sat_sum, d.census.real); }),
-    daily_metric({"gini_posts", "0-1", "Gini coefficient of members' posts since joining"},
+    daily_metric({"gini_posts", "0-1",
+                  "Gini coefficient of real members' posts since joining (NaN when nobody posted)"},
                  [](const GroupDay& d) { return d.census.gini_posts; }),
-    daily_metric(
-        {"top10_post_share", "share", "share of members' posts written by the top 10% of posters"},
-        [](const GroupDay& d) { return d.census.top10_post_share; }),
-    daily_metric({"value_gained", "value units/day", "benefit members drew from reading today"},
+    daily_metric({"top10_post_share", "share",
+                  "share of real members' posts written by the top ceil(n/10) posters"},
+                 [](const GroupDay& d) { return d.census.top10_post_share; }),
+    daily_metric({"value_gained", "value units/day",
+                  "benefit real members drew from reading today, before costs"},
                  [](const GroupDay& d) { return d.group.today.value_gained; }),
     daily_metric(
-        {"value_per_message", "value units/message", "value gained per visible message"},
+        {"value_per_message", "value units/message", "value_gained / messages"},
         [](const GroupDay& d) { return ratio(d.group.today.value_gained, d.census.visible); }),
     daily_metric({"alive", "flag", "1 while the group is alive, 0 once it died or closed"},
                  [](const GroupDay& d) { return d.group.alive ? 1.0 : 0.0; }),
@@ -209,19 +224,20 @@ double platform_messages(const PlatformDay& d) {
 
 // The platform metrics, in output order.
 [[maybe_unused]] const std::size_t world_metrics[] = {
-    platform_metric({"members", "memberships", "memberships summed over all groups"},
+    platform_metric({"members", "memberships", "memberships summed over all groups (sum of size)"},
                     [](const PlatformDay& d) {
                       return sum_over_groups(d, [](const GroupState&, const GroupCensus& c) {
                         return double(c.present);
                       });
                     }),
-    platform_metric({"people_in_groups", "people", "people who belong to at least one group"},
+    platform_metric({"people_in_groups", "people",
+                     "people who belong to at least one group (ad accounts included)"},
                     [](const PlatformDay& d) {
                       std::size_t n = 0;
                       for (auto k : d.world.groups_joined) n += k > 0;
                       return static_cast<double>(n);
                     }),
-    platform_metric({"groups", "groups", "groups founded so far (splits included)"},
+    platform_metric({"groups", "groups", "groups founded so far, split-off groups included"},
                     [](const PlatformDay& d) { return double(d.world.groups.size()); }),
     platform_metric({"groups_alive", "groups", "groups alive at the end of the day"},
                     [](const PlatformDay& d) {
@@ -229,30 +245,31 @@ double platform_messages(const PlatformDay& d) {
                         return g.alive ? 1.0 : 0.0;
                       });
                     }),
-    platform_metric({"messages", "messages/day", "visible messages on the platform"},
+    platform_metric({"messages", "messages/day", "visible messages on the platform today"},
                     platform_messages),
     platform_metric(
-        {"ad_share", "share", "ads among visible messages on the platform"},
+        {"ad_share", "share", "ads among visible messages on the platform today"},
         [](const PlatformDay& d) { return ratio(platform_ads(d), platform_messages(d)); }),
-    platform_metric({"joins", "people/day", "joins on the platform"},
+    platform_metric({"joins", "people/day",
+                     "joins on the platform today (friend invitations and open channel)"},
                     [](const PlatformDay& d) {
                       return sum_over_groups(d, [](const GroupState& g, const GroupCensus&) {
                         return double(g.today.joins_friend + g.today.joins_open);
                       });
                     }),
-    platform_metric({"leaves", "people/day", "voluntary departures on the platform"},
+    platform_metric({"leaves", "people/day", "voluntary departures on the platform today"},
                     [](const PlatformDay& d) {
                       return sum_over_groups(d, [](const GroupState& g, const GroupCensus&) {
                         return double(g.today.leaves);
                       });
                     }),
-    platform_metric({"removals", "people/day", "removals on the platform"},
+    platform_metric({"removals", "people/day", "removals on the platform today"},
                     [](const PlatformDay& d) {
                       return sum_over_groups(d, [](const GroupState& g, const GroupCensus&) {
                         return double(g.today.removals);
                       });
                     }),
-    platform_metric({"satisfaction", "0-1", "mean satisfaction over all memberships"},
+    platform_metric({"satisfaction", "0-1", "mean satisfaction over all real memberships"},
                     [](const PlatformDay& d) {
                       const double sat = sum_over_groups(
                           d, [](const GroupState&, const GroupCensus& c) { return c.sat_sum; });
@@ -262,7 +279,7 @@ double platform_messages(const PlatformDay& d) {
                       return ratio(sat, real);
                     }),
     platform_metric(
-        {"value_gained", "value units/day", "benefit drawn from reading, platform-wide"},
+        {"value_gained", "value units/day", "benefit drawn from reading today, platform-wide"},
         [](const PlatformDay& d) {
           return sum_over_groups(
               d, [](const GroupState& g, const GroupCensus&) { return g.today.value_gained; });
