@@ -16,6 +16,7 @@ int report_error(const char* command, bool print = true);
 
 int run_main(int argc, char** argv);
 int params_main(int argc, char** argv);
+int metrics_main(int argc, char** argv);
 int bench_main(int argc, char** argv);
 int inspect_main(int argc, char** argv);
 int diagnose_main(int argc, char** argv);

@@ -273,4 +273,20 @@ void remove_summary_files(const fs::path& dir) {
   }
 }
 
+void write_text_atomically(const fs::path& path, const std::string& text) {
+  fs::path tmp = path;
+  tmp += ".tmp";
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    f << text;
+    f.flush();
+    if (!f) throw OutputError("cannot write '" + tmp.string() + "'");
+  }
+  std::error_code ec;
+  fs::rename(tmp, path, ec);
+  if (ec)
+    throw OutputError("cannot rename '" + tmp.string() + "' to '" + path.string() +
+                      "': " + ec.message());
+}
+
 }  // namespace sim::compare
