@@ -10,8 +10,9 @@ packages=(
   # cluster runs: MPI sweeps, and the one-node Slurm cluster of the slurm test
   openmpi-bin libopenmpi-dev
   slurmctld slurmd slurm-client munge
-  # tests only: clang and its sanitizer/libFuzzer runtimes for scripts/sanitize.sh
-  clang-14 libclang-rt-14-dev
+  # tests only: clang and its sanitizer/libFuzzer runtimes for scripts/sanitize.sh (16: it
+  # has the std::source_location the code uses; Debian's default clang 14 does not)
+  clang-16 libclang-rt-16-dev
   # analysis package and its tests (Debian's /usr/bin/python3)
   python3-h5py python3-numpy python3-pandas python3-matplotlib python3-scipy python3-pytest
 )
