@@ -41,6 +41,7 @@ IsolatedResult run_isolated(const std::function<std::string()>& work, double tim
     return result;
   }
   const pid_t pid = ::fork();
+  result.started = pid >= 0;
   if (pid < 0) {
     result.text = std::string("cannot start a child process (") + std::strerror(errno) + ")";
     ::close(pipe_fds[0]);

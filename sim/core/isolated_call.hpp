@@ -10,13 +10,15 @@
 namespace sim {
 
 struct IsolatedResult {
+  bool started = false;   // a child process could be made (fork can fail: no memory, limits)
   bool finished = false;  // the work returned (its text is in `text`)
   std::string text;       // what the work returned, or why it did not finish
 };
 
 // Runs `work` in a forked child and returns its result (up to 64 KiB of text). When the
 // child dies of a signal, exits otherwise, or runs past `timeout_seconds` (then it is
-// killed), `finished` is false and `text` says which.
+// killed), `finished` is false and `text` says which; when no child could be started,
+// `started` is false too.
 IsolatedResult run_isolated(const std::function<std::string()>& work, double timeout_seconds);
 
 }  // namespace sim

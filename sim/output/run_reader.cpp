@@ -103,6 +103,7 @@ bool RunReader::probe_in_child() {
         return child.fault();
       },
       timeout);
+  if (!probe.started) return true;  // no child to spare (fork failed): read it here, unguarded
   if (!probe.finished) {
     record("reading it " + probe.text +
            ": the file is damaged in a way the HDF5 library "

@@ -12,6 +12,7 @@ using namespace sim;
 
 TEST_CASE("isolated work: a result, a crash, an exception and a hang", "[isolated]") {
   auto ok = run_isolated([] { return std::string("fine"); }, 10);
+  CHECK(ok.started);
   CHECK(ok.finished);
   CHECK(ok.text == "fine");
 
