@@ -5,9 +5,9 @@ import sys
 
 import matplotlib.pyplot as plt
 
-from commsim_analysis import load_run
+from commsim_analysis import load_runs, plot_categories, read_run
 from commsim_analysis.cli import plot_main, report_main
-from commsim_analysis.plots import plot_groups, plot_platform
+from commsim_analysis.plots import DEFAULT_DAILY, plot_groups, plot_platform
 from conftest import ANALYSIS_DIR
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -42,7 +42,7 @@ def test_plot_run_selected_metrics(run_file, tmp_path, capsys):
 
 
 def test_axis_labels_carry_units_and_titles_name_the_scenario(run_file):
-    run = load_run(run_file)
+    run = read_run(run_file)
     for level, fig in (("platform", plot_platform(run)), ("daily", plot_groups(run))):
         assert "'tiny'" in fig._suptitle.get_text()
         for ax in fig.axes:
@@ -54,7 +54,37 @@ def test_axis_labels_carry_units_and_titles_name_the_scenario(run_file):
         plt.close(fig)
 
 
+def test_no_35_panel_figures_by_default(run_file, batch_dir):
+    run = read_run(run_file)
+    fig = plot_groups(run)
+    panels = [ax.get_title() for ax in fig.axes if ax.get_visible()]
+    assert panels == [m for m in DEFAULT_DAILY if m in run.daily_arrays]
+    assert "9 of 35 per-group metrics" in fig._suptitle.get_text()
+    assert len([ax for ax in plot_groups(run, ["all"]).axes if ax.get_visible()]) == 35
+    fig = plot_categories(load_runs(batch_dir), "scenario_name", "x", ["size", "focus"])
+    assert [ax.get_title() for ax in fig.axes if ax.get_visible()] == ["median size",
+                                                                       "median focus"]
+
+
+def test_titles_and_legends_are_inside_the_figure(batch_dir):
+    """Constrained layout: the suptitle and the legend are not clipped."""
+    fig = plot_categories(load_runs(batch_dir), "scenario_name",
+                          "A long title " * 20, None)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    box = fig.bbox
+    for artist in (fig._suptitle, *fig.legends):
+        extent = artist.get_window_extent(renderer)
+        assert extent.x0 >= box.x0 - 1 and extent.x1 <= box.x1 + 1, artist
+        assert extent.y0 >= box.y0 - 1 and extent.y1 <= box.y1 + 1, artist
+    legend = fig.legends[0].get_window_extent(renderer)
+    for ax in fig.axes:
+        if ax.get_visible():
+            assert not legend.overlaps(ax.get_window_extent(renderer))
+
+
 def test_plot_runs_and_compare(batch_dir, compare_dir, tmp_path, capsys):
+    """A folder without summary.csv gets no forest plot."""
     assert plot_main(["runs", str(batch_dir), "--out", str(tmp_path)]) == 0
     assert plot_main(["compare", str(compare_dir), "--out", str(tmp_path)]) == 0
     paths = _written(capsys)
