@@ -23,6 +23,7 @@ from .export import export_csv
 from .figures import (atlas_figures, compare_figures, run_figures, runs_figures,
                       sweep_figures)
 from .forest import plot_forest
+from .intervals import with_bounds
 from .plots import save_figure
 from .reporting import build_report
 from .results import load_results, split_by_scenario
@@ -106,8 +107,9 @@ def _short_warnings() -> None:
 
 
 def _read_metrics(metrics: list[str] | None) -> list[str] | None:
-    """Metrics to read from the files: None (all) for none or ``all``."""
-    return None if metrics is None or metrics == ["all"] else metrics
+    """Metrics to read from the files: None (all) for none or ``all``; with a
+    metric, the one that bounds its band (UPPER_BOUND_BY)."""
+    return None if metrics is None or metrics == ["all"] else with_bounds(metrics)
 
 
 def _figures(args) -> dict:

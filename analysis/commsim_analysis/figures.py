@@ -12,6 +12,7 @@ from matplotlib.figure import Figure
 from .atlas import plot_atlas, plot_failure_mode
 from .datasets import runs_dataset
 from .forest import plot_forest
+from .intervals import with_bounds
 from .plots import DEFAULT_DAILY, plot_categories, plot_groups, plot_platform
 from .results import Results
 from .runfile import Run
@@ -57,8 +58,9 @@ def runs_figures(runs: list[Run], metrics: Iterable[str] | None = None,
     replicates as mean with a range-respecting 95 % band."""
     metrics = _metrics(metrics)
     what = f"{len(runs)} runs of {_scenario_names(runs)}"
-    return _pair(runs_dataset(runs, "platform", metrics), runs_dataset(runs, "daily", metrics),
-                 by, what, metrics)
+    read = with_bounds(_only(runs, "platform", metrics))
+    return _pair(runs_dataset(runs, "platform", read),
+                 runs_dataset(runs, "daily", _only(runs, "daily", metrics)), by, what, metrics)
 
 
 def compare_figures(res: Results, metrics: Iterable[str] | None = None) -> dict[str, Figure]:
@@ -66,8 +68,8 @@ def compare_figures(res: Results, metrics: Iterable[str] | None = None) -> dict[
     metrics = _metrics(metrics)
     what = (f"comparison '{res.path.name}': {len(res.arms)} arms, "
             f"{len(res.runs)} runs ({_scenario_names(res.runs)})")
-    figs = _pair(res.dataset("platform", _only(res, "platform", metrics)),
-                 res.dataset("daily", _only(res, "daily", metrics)), "arm", what, metrics)
+    figs = _pair(res.dataset("platform", with_bounds(_only(res.runs, "platform", metrics))),
+                 res.dataset("daily", _only(res.runs, "daily", metrics)), "arm", what, metrics)
     if res.summary is not None:
         forest_metrics = None
         if metrics is not None and metrics != ["all"]:
@@ -76,11 +78,12 @@ def compare_figures(res: Results, metrics: Iterable[str] | None = None) -> dict[
     return figs
 
 
-def _only(res: Results, level: str, metrics: list[str] | None) -> list[str] | None:
+def _only(runs: list[Run], level: str, metrics: list[str] | None) -> list[str] | None:
     """The named metrics that exist at ``level`` (None: all)."""
     if metrics is None or metrics == ["all"]:
         return None
-    return [m for m in metrics if m in res.units[level]]
+    present = {m for r in runs for m in r.metrics(level)}
+    return [m for m in metrics if m in present]
 
 
 def arms_figure(res: Results, level: str = "daily",
@@ -89,8 +92,8 @@ def arms_figure(res: Results, level: str = "daily",
     metrics = _metrics(metrics)
     arms = f"{len(res.arms)} arm" + ("s" if len(res.arms) != 1 else "")
     what = f"'{res.scenario_name}': {arms}, {len(res.runs)} runs"
-    figs = _pair(res.dataset("platform", _only(res, "platform", metrics)),
-                 res.dataset("daily", _only(res, "daily", metrics)), "arm", what, metrics)
+    figs = _pair(res.dataset("platform", with_bounds(_only(res.runs, "platform", metrics))),
+                 res.dataset("daily", _only(res.runs, "daily", metrics)), "arm", what, metrics)
     return figs.get("groups" if level == "daily" else "platform")
 
 

@@ -17,7 +17,8 @@ interval of the mean over resampled runs; it is within range by construction but
 too narrow for very few replicates. Metrics of unknown range keep the plain t
 interval. Every figure says which method drew its bands (:func:`method_note`).
 
-The range is read from the metric's unit string, as the run files record it.
+The range is read from the metric's unit string, as the run files record it; a
+few metrics are also bounded by another one (:data:`UPPER_BOUND_BY`).
 """
 from __future__ import annotations
 
@@ -35,6 +36,18 @@ NON_NEGATIVE = frozenset({"members", "memberships", "people", "groups", "message
                           "count", "runs"})
 
 METHODS = ("transformed", "t", "bootstrap")
+
+#: Metrics bounded above by another metric of the same run and day (a unit cannot
+#: say so): fewer groups are alive than were founded.
+UPPER_BOUND_BY = {"groups_alive": "groups"}
+
+
+def with_bounds(metrics: list[str] | None) -> list[str] | None:
+    """``metrics`` plus the metrics that bound them (None stays None: all)."""
+    if metrics is None:
+        return None
+    return list(dict.fromkeys(metrics + [UPPER_BOUND_BY[m] for m in metrics
+                                         if m in UPPER_BOUND_BY]))
 
 
 def metric_range(unit: str) -> tuple[float, float]:

@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 
 from . import style
 from .style import plt
-from .intervals import mean_interval, metric_range, method_note
+from .intervals import UPPER_BOUND_BY, mean_interval, metric_range, method_note
 from .runfile import Run
 from .stats import group_quantiles, nan_reduce
 
@@ -89,9 +89,11 @@ def select_metrics(available: Sequence[str], metrics: Iterable[str] | None,
     return [m for m in wanted if m in available]
 
 
-def selection_note(shown: int, total: int, level: str) -> str:
-    return (f" — {shown} of {total} {level} metrics (--metrics to choose, 'all' for every one)"
-            if shown < total else "")
+def selection_note(metrics, shown: int, total: int, level: str) -> str:
+    """Says that a default selection left metrics out (nothing when the user chose)."""
+    if metrics is not None or shown >= total:
+        return ""
+    return f" — {shown} of {total} {level} metrics (--metrics to choose, 'all' for every one)"
 
 
 def _marker(n_days: int) -> dict:
@@ -141,7 +143,7 @@ def plot_groups(run: Run, metrics: Iterable[str] | None = None,
     if not names:
         return None
     title = (_run_title(run, f"Per group ({run.n_groups} groups)")
-             + selection_note(len(names), len(available), "per-group"))
+             + selection_note(metrics, len(names), len(available), "per-group"))
     with style.context():
         fig, axes = grid(len(names), title)
         for ax, metric in zip(axes, names):
@@ -170,10 +172,13 @@ def per_run_series(values: np.ndarray, level: str, reduce: str = "median") -> np
 
 
 def draw_bands(ax, series: np.ndarray, categories: Sequence, order: Sequence, unit: str,
-               method: str = "transformed", smooth: int = 0) -> None:
+               method: str = "transformed", smooth: int = 0,
+               bound: np.ndarray | None = None) -> None:
     """One line per category: the mean over its runs per day, with a band from
     :func:`~commsim_analysis.intervals.mean_interval` (in the metric's range).
-    ``series`` is (runs, days); ``categories`` labels each run."""
+    ``series`` is (runs, days); ``categories`` labels each run; ``bound`` (runs,
+    days), when given, is an upper limit per run and day (the band stays below
+    the largest one of the category's runs)."""
     categories = np.asarray(categories, dtype=object)
     days = np.arange(series.shape[1])
     for i, cat in enumerate(order):
@@ -183,6 +188,8 @@ def draw_bands(ax, series: np.ndarray, categories: Sequence, order: Sequence, un
         if smooth > 1:
             rows = rolling_mean(rows, smooth)
         mean, lo, hi, _ = mean_interval(rows, unit, method=method)
+        if bound is not None:
+            hi = np.fmin(hi, nan_reduce(bound[categories == cat], "max", axis=0))
         kw = style.category_style(i)
         ax.plot(days, mean, lw=1.6, label=f"{cat} (n={rows.shape[0]})", **kw,
                 **_marker(days.size))
@@ -222,14 +229,16 @@ def plot_categories(ds, by: str, title: str, metrics: Iterable[str] | None = Non
         return None
     categories = ds[by].values
     order = list(dict.fromkeys(categories))
-    note = selection_note(len(names), len(available),
+    note = selection_note(metrics, len(names), len(available),
                           "per-group" if level == "daily" else "platform")
     with style.context():
         fig, axes = grid(len(names), f"{title}{note}\n{method_note(method)}")
         for ax, metric in zip(axes, names):
             unit = ds[metric].attrs.get("unit", "")
             series = per_run_series(ds[metric].values, level, reduce)
-            draw_bands(ax, series, categories, order, unit, method)
+            companion = UPPER_BOUND_BY.get(metric) if level == "platform" else None
+            bound = ds[companion].values if companion in ds.data_vars else None
+            draw_bands(ax, series, categories, order, unit, method, bound=bound)
             prefix = f"{reduce} " if level == "daily" else ""
             ax.set_title(f"{prefix}{metric}")
             ax.set_xlabel(style.DAY_LABEL)

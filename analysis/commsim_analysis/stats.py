@@ -47,8 +47,12 @@ def group_quantiles(arr: np.ndarray, qs: Sequence[float] = (0.1, 0.5, 0.9),
         return np.nanquantile(arr, qs, axis=axis)
 
 
+_REDUCERS = {"mean": np.nanmean, "median": np.nanmedian, "max": np.nanmax}
+
+
 def nan_reduce(arr: np.ndarray, how: str, axis: int) -> np.ndarray:
-    """``mean`` or ``median`` over ``axis`` ignoring NaN, all-NaN slices -> NaN quietly."""
+    """``mean``, ``median`` or ``max`` over ``axis`` ignoring NaN; all-NaN slices
+    give NaN quietly."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
-        return (np.nanmedian if how == "median" else np.nanmean)(arr, axis=axis)
+        return _REDUCERS[how](arr, axis=axis)

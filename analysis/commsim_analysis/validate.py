@@ -24,8 +24,9 @@ from .intervals import metric_range
 MAX_COMPRESSION = 1100
 #: Environment variable capping the bytes one read may allocate.
 MAX_BYTES_ENV = "COMMSIM_ANALYSIS_MAX_BYTES"
-#: Values may exceed their range by this much (floating-point rounding).
-RANGE_TOLERANCE = 1e-9
+#: Values may exceed their range by this much: rounding, also of float32 sums (the
+#: engine computes cosines in float; 1 + 1.2e-7 occurs).
+RANGE_TOLERANCE = 1e-5
 
 #: Errors h5py raises on damaged files (a corrupt header, a failed inflate,
 #: an unknown type, a bad attribute).
