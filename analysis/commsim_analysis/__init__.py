@@ -35,7 +35,7 @@ from .runfile import SUPPORTED_FORMAT_VERSIONS, Run, load_run, read_run
 from .runset import find_run_files, load_runs, read_runs
 from .signature import Signature, SignatureError, parse_signature
 from .stats import mean_ci, summarize
-from .sweep import complete_runs, load_sweep, sweep_frame, sweep_summary, swept_parameters
+from .sweeps import complete_runs, load_sweep, sweep_frame, sweep_summary, swept_parameters
 from .sweepplots import plot_sweep_heatmap, plot_sweep_line
 from .tables import load_events, load_snapshots
 

@@ -29,7 +29,7 @@ from .reporting import build_report
 from .results import load_results, split_by_scenario
 from .runfile import read_run
 from .runset import read_runs
-from .sweep import load_sweep
+from .sweeps import load_sweep
 
 DATA_ERRORS = (RunFileError, FileNotFoundError, KeyError, ValueError, NotImplementedError)
 FORMATS = ("png", "svg", "pdf")

@@ -8,7 +8,7 @@ int64), the parameters runs set apart under ``/runs/params``, per-run platform
 summaries under ``/runs/summary``, external links to the run files under
 ``/files``, and the run counts as root attributes. This module checks and decodes
 that layout (in a child process, like run files); what to do with incomplete runs
-is decided in ``sweep.py``.
+is decided in ``sweeps.py``.
 """
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ from .errors import PartialRunWarning, RunFileError
 from .markdown import format_mean_ci, image, markdown_table
 from .plots import save_figure
 from .runfile import read_run
-from .sweep import COMPLETE, load_sweep, sweep_frame, swept_parameters
+from .sweeps import COMPLETE, load_sweep, sweep_frame, swept_parameters
 from .sweepplots import plot_sweep_line
 
 #: Headline summary columns, first found first; "a couple" keep the report short.

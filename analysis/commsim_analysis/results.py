@@ -177,7 +177,7 @@ def load_results(directory: str | Path, *, allow_partial: bool = False,
     """Load a folder of ``commsim batch``/``sweep``/``compare`` output (or run files
     made by hand); partial runs follow :func:`read_runs`. The folder's
     ``summary.csv``, ``signature.csv`` and ``index.h5`` are attached when present."""
-    from .sweep import load_sweep
+    from .sweeps import load_sweep
     directory = Path(directory)
     runs = read_runs(directory, allow_partial=allow_partial, metrics=metrics)
     index = None

@@ -26,7 +26,7 @@ from .numbers import format_number
 from .params import parameter_label
 from .plots import legend_below, limit_axis, suptitle
 from .stats import summarize
-from .sweep import COMPLETE, sweep_frame, swept_parameters
+from .sweeps import COMPLETE, sweep_frame, swept_parameters
 
 #: More combinations of the other parameters than this are pooled, not drawn.
 MAX_LINES = 8
