@@ -82,7 +82,7 @@ def plot_forest(res, metrics: Iterable[str] | None = None) -> Figure:
            else res.reference)
     order = list(dict.fromkeys(table["metric"]))
     arms = list(dict.fromkeys(table["arm"]))
-    cols = min(COLUMNS, len(order))
+    cols = 3 if len(order) in (5, 6, 9) else min(COLUMNS, len(order))  # full rows
     rows = math.ceil(len(order) / cols)
     height = 0.75 + 0.42 * len(arms)
     any_cut = bool((table["cut_low"] | table["cut_high"]).any())
@@ -122,6 +122,7 @@ def _panel(ax, cell: pd.DataFrame, arms: list[str]) -> None:
         ax.annotate(text, (row.diff, y), xytext=(0, 4), textcoords="offset points",
                     ha="center", va="bottom", fontsize=7, color="#333333")
     ax.axvline(0, color="black", lw=0.8)
+    ax.margins(x=0.12)  # room for the numbers beside points near an edge
     ax.set_yticks(ys, arms)
     ax.set_ylim(-0.5, len(arms) - 0.2)
     ax.grid(axis="y", visible=False)

@@ -7,15 +7,18 @@ scale where the range is the whole real line and mapped back (the delta method):
 
 * (0, 1): the logit, g(m) = log(m / (1 − m)), g'(m) = 1 / (m (1 − m));
 * (−1, 1): Fisher's z, g(m) = atanh(m), g'(m) = 1 / (1 − m²);
-* (0, ∞): the log, g(m) = log(m), g'(m) = 1 / m;
+* counts (members, people/day, messages/day, ...): the square root, g(m) = √m,
+  g'(m) = 1 / (2√m), the lower end cut at 0 (the log would give three runs of 0, 0
+  and 1 person a day an upper end of 25);
+* other quantities that cannot be negative (values, rates): the log, g'(m) = 1 / m;
 
 ``g⁻¹(g(m) ± t_{n−1} · s/√n · g'(m))``: the same Student-t width near the middle of
 the range, squeezed near its edges, never outside it. A mean on an edge means
 every replicate sits there (the values are inside the range), so the interval is
-that point. The alternative, :func:`bootstrap_interval`, is the percentile
-interval of the mean over resampled runs; it is within range by construction but
-too narrow for very few replicates. Metrics of unknown range keep the plain t
-interval. Every figure says which method drew its bands (:func:`method_note`).
+that point. The alternative, ``method="bootstrap"``, is the percentile interval of
+the mean over resampled runs; it is within range by construction but too narrow for
+very few replicates. Metrics of unknown range keep the plain t interval. Every
+figure says which method drew its bands (:func:`method_note`).
 
 The range is read from the metric's unit string, as the run files record it; a
 few metrics are also bounded by another one (:data:`UPPER_BOUND_BY`).
@@ -29,11 +32,11 @@ from scipy import stats as _st
 UNIT_INTERVAL = frozenset({"share", "0-1", "0–1", "flag", "fraction", "probability"})
 #: Units of metrics in [-1, 1].
 SIGNED_UNIT = frozenset({"cosine", "correlation"})
-#: Units (or their part before "/") of quantities that cannot be negative.
-NON_NEGATIVE = frozenset({"members", "memberships", "people", "groups", "messages",
-                          "messages/day", "people/day", "value units", "value units/day",
-                          "value units/message", "1/day", "days", "friends", "posts/day",
-                          "count", "runs"})
+#: Units (or their part before "/") of counts: non-negative, on the square-root scale.
+COUNTS = frozenset({"members", "memberships", "people", "groups", "messages", "friends",
+                    "days", "count", "runs", "posts", "applicants"})
+#: Units (or their part before "/") of other quantities that cannot be negative.
+NON_NEGATIVE = frozenset({"value units", "1"}) | COUNTS
 
 METHODS = ("transformed", "t", "bootstrap")
 
@@ -50,26 +53,39 @@ def with_bounds(metrics: list[str] | None) -> list[str] | None:
                                          if m in UPPER_BOUND_BY]))
 
 
+def _base(unit: str) -> tuple[str, str]:
+    u = (unit or "").strip().lower()
+    return u, u.split("/")[0].strip()
+
+
 def metric_range(unit: str) -> tuple[float, float]:
     """(low, high) of a metric with this unit; (-inf, inf) when the unit says nothing."""
-    u = (unit or "").strip().lower()
+    u, base = _base(unit)
     if u in UNIT_INTERVAL:
         return 0.0, 1.0
     if u in SIGNED_UNIT:
         return -1.0, 1.0
-    if u in NON_NEGATIVE or u.split("/")[0].strip() in NON_NEGATIVE:
+    if u in NON_NEGATIVE or base in NON_NEGATIVE:
         return 0.0, np.inf
     return -np.inf, np.inf
 
 
-def _transform(lo: float, hi: float):
-    """(g, g', g⁻¹) mapping the open range (lo, hi) onto the real line, or None."""
+def is_count(unit: str) -> bool:
+    u, base = _base(unit)
+    return u in COUNTS or base in COUNTS
+
+
+def _transform(unit: str):
+    """(g, g', g⁻¹) for the unit's range (see the module text), or None."""
+    lo, hi = metric_range(unit)
     if (lo, hi) == (0.0, 1.0):
         return (lambda m: np.log(m / (1 - m)), lambda m: 1 / (m * (1 - m)),
                 lambda z: 1 / (1 + np.exp(-z)))
     if (lo, hi) == (-1.0, 1.0):
         return np.arctanh, lambda m: 1 / (1 - m * m), np.tanh
-    if lo == 0.0 and hi == np.inf:
+    if (lo, hi) == (0.0, np.inf) and is_count(unit):
+        return np.sqrt, lambda m: 1 / (2 * np.sqrt(m)), lambda z: np.maximum(z, 0) ** 2
+    if (lo, hi) == (0.0, np.inf):
         return np.log, lambda m: 1 / m, np.exp
     return None
 
@@ -101,7 +117,7 @@ def mean_interval(values: np.ndarray, unit: str = "", level: float = 0.95,
             half = t * sd / np.sqrt(np.maximum(n, 1))
             low, high = mean - half, mean + half
             lo, hi = metric_range(unit)
-            funcs = _transform(lo, hi) if method == "transformed" else None
+            funcs = _transform(unit) if method == "transformed" else None
             if funcs is not None:
                 g, dg, inv = funcs
                 inside = (mean > lo) & (mean < hi)
@@ -138,8 +154,8 @@ def method_note(method: str = "transformed", level: float = 0.95) -> str:
     """The sentence a caption gives for the bands drawn with ``method``."""
     pct = f"{level * 100:g} %"
     if method == "transformed":
-        return (f"{pct} CI: Student t on the logit (shares), Fisher-z (cosines) or log "
-                "(counts) scale, back-transformed, so bands stay in range")
+        return (f"{pct} CI: Student t on the logit (shares), Fisher-z (cosines), square-root "
+                "(counts) or log (values, rates) scale, back-transformed: bands stay in range")
     if method == "bootstrap":
         return f"{pct} CI: bootstrap percentile over runs"
     return f"{pct} CI: Student t"

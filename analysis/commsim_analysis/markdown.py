@@ -39,10 +39,12 @@ def markdown_table(frame: pd.DataFrame) -> str:
     return "\n".join([head, rule, *body])
 
 
-def format_mean_ci(values: list[float], unit: str = "") -> str:
+def format_mean_ci(values: list[float], unit: str = "", upper: float | None = None) -> str:
     """``mean [low, high]`` with the 95 % interval in the metric's range (from
-    ``unit``), or the single value with n=1."""
+    ``unit``; ``upper`` caps it further), or the single value with n=1."""
     mean, lo, hi, n = mean_ci(values, unit=unit)
+    if upper is not None:
+        hi = min(hi, upper)
     if n == 0:
         return "–"
     if n == 1:

@@ -25,6 +25,7 @@ from .results import SUMMARY_CSV
 from .errors import PartialRunWarning
 from .figures import runs_figures
 from .index import INDEX_NAME, read_index
+from .intervals import UPPER_BOUND_BY
 from .markdown import (definitions_table, format_mean_ci, image, markdown_table,
                        scenario_sections)
 from .plots import save_figure
@@ -87,9 +88,11 @@ def summary_table(runs: list[Run], level: str, labels: dict[str, str] | None = N
     for m in metrics:
         row = {"metric": m, "unit": units.get(m) or "–"}
         cell = finals[finals["metric"] == m]
+        bound = finals[finals["metric"] == UPPER_BOUND_BY.get(m)]
         for lab in labels_order:
             values = cell.loc[cell["label"] == lab, "value"].tolist()
-            row[heads[lab]] = format_mean_ci(values, units.get(m, ""))
+            cap = bound.loc[bound["label"] == lab, "value"].max() if len(bound) else None
+            row[heads[lab]] = format_mean_ci(values, units.get(m, ""), cap)
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -153,8 +156,9 @@ def runs_report(directory: Path, out: Path) -> tuple[list[str], list[Path]]:
                   + ", ".join(f"`{r.name}`" for r in partial) + ".", ""]
     lines += ["## Summary per scenario", "",
               "Values on each run's last day: mean over replicate runs [95 % confidence "
-              "interval: Student t on the logit (shares), Fisher-z (cosines) or log "
-              "(counts) scale, back-transformed, so it stays in the metric's range].", ""]
+              "interval: Student t on the logit (shares), Fisher-z (cosines), square-root "
+              "(counts) or log (values, rates) scale, back-transformed, so it stays in the "
+              "metric's range].", ""]
     for level, heading in (("platform", "Platform metrics"),
                            ("daily", "Per-group metrics (median across groups)")):
         summary = summary_table(done, level)

@@ -32,6 +32,15 @@ def test_plain_t_interval_would_leave_the_range_but_these_do_not():
     assert 0 <= lo[0] <= mean[0] <= hi[0]
 
 
+def test_counts_near_zero_do_not_explode():
+    """Square-root scale for counts: three runs with 0, 0 and 1 removal a day give
+    [0, 3.3], not the log scale's [0.005, 25]."""
+    mean, lo, hi, _ = mean_interval(np.array([0.0, 0.0, 1.0]), "people/day")
+    assert lo == 0 and 1 < hi < 4
+    mean, lo, hi, _ = mean_interval(np.array([0.01, 0.012, 0.02]), "1/day")  # a rate: log
+    assert 0 < lo < 0.01 and 0.02 < hi < 0.05
+
+
 def test_transformed_interval_matches_t_in_the_middle():
     rng = np.random.default_rng(3)
     x = 0.5 + 0.01 * rng.standard_normal((10, 1))

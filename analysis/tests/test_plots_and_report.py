@@ -66,6 +66,26 @@ def test_no_35_panel_figures_by_default(run_file, batch_dir):
                                                                        "median focus"]
 
 
+def test_groups_alive_band_stays_below_groups(batch_dir, tmp_path):
+    """Three runs with 4, 4 and 3 of 4 groups alive: the band's top is 4, not 4.6."""
+    import shutil
+    import h5py
+    import numpy as np
+    for i, seed in enumerate((1, 2, 3)):
+        shutil.copy(batch_dir / f"tiny_s{seed}.h5", tmp_path / f"r{i}.h5")
+        with h5py.File(tmp_path / f"r{i}.h5", "r+") as f:
+            alive = f["platform/groups_alive"][...]
+            alive[2:] = 4 if i < 2 else 3
+            f["platform/groups_alive"][...] = alive
+    assert plot_main(["runs", str(tmp_path), "--out", str(tmp_path / "f"), "--metrics",
+                      "groups_alive"]) == 0
+    fig = plot_categories(load_runs(tmp_path, level="platform"), "scenario_name", "t",
+                          ["groups_alive"])
+    band = fig.axes[0].collections[0]
+    ys = np.concatenate([p.vertices[:, 1] for p in band.get_paths()])
+    assert ys.max() <= 4 + 1e-12 and ys.min() < 4
+
+
 def test_titles_and_legends_are_inside_the_figure(batch_dir):
     """Constrained layout: the suptitle and the legend are not clipped."""
     fig = plot_categories(load_runs(batch_dir), "scenario_name",
