@@ -37,7 +37,7 @@ __all__ = ["build_report", "folder_kind", "final_values", "format_mean_ci",
            "markdown_table", "summary_table"]
 
 #: Runs listed one by one in a report's runs table; more are counted per label.
-MAX_LISTED_RUNS = 24
+MAX_LISTED_RUNS = 12
 
 
 def folder_kind(directory: str | Path) -> str:

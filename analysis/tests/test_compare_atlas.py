@@ -71,7 +71,7 @@ def test_signature_series_is_mean_over_groups(arms_dir):
 def test_failure_mode_figure_without_signature_uses_generic_metrics(arms_dir):
     res = load_compare(arms_dir)
     fig = plot_failure_mode(res)
-    title = fig._suptitle.get_text()
+    title = " ".join(fig._suptitle.get_text().split())
     assert "scenario 'leaderless': control vs failure" in title
     assert "no [signature]" in title and "stay in range" in title
     axes = [ax for ax in fig.axes if ax.get_visible()]
@@ -121,7 +121,7 @@ def test_forest_plot_draws_summary_csv(arms_dir):
     assert [ax.get_title() for ax in visible] == ["ad_share", "muted_share"]
     point = [ln for ln in visible[0].get_lines() if ln.get_marker() == "o"][0]
     assert point.get_xdata()[0] == pytest.approx(raw.loc["ad_share", "diff"])
-    assert "Welch 95 % CI" in fig._suptitle.get_text()
+    assert "Welch 95 % CI" in " ".join(fig._suptitle.get_text().split())
     with pytest.raises(KeyError, match="no metric"):
         plot_forest(res, ["nope"])
 

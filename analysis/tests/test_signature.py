@@ -26,6 +26,10 @@ replicates = 4
 [[signature.check]]
 measure = "late(muted_share)"
 expect = "failure > control"
+
+[signature.diagnosis]
+when = ["last_days(ad_share, 30) >= 0.2"]
+evidence = ["ads are {last_days(ad_share, 30):%} of messages"]
 """
 
 
@@ -38,6 +42,12 @@ def test_parse_a_full_signature():
                                                               ("late(muted_share)", None)]
 
 
+def test_keys_this_package_does_not_use_are_left_alone():
+    sig = parse_signature('[signature]\nmode = "x"\nplott = ["a"]\n[signature.diagnosis]\n'
+                          'when = ["first_days(size, 3) > 0"]\n')
+    assert sig.mode == "x" and sig.plot == ()
+
+
 def test_no_signature_is_none():
     assert parse_signature("[run]\ndays = 3\n") is None
     assert parse_signature("") is None
@@ -45,7 +55,6 @@ def test_no_signature_is_none():
 
 @pytest.mark.parametrize("text, message", [
     ('[signature]\nclaim = "C1"\n', "needs 'mode'"),
-    ('[signature]\nmode = "x"\nplott = ["a"]\n', r"unknown key\(s\) in \[signature\]: \['plott'\]"),
     ('[signature]\nmode = "x"\nplot = "ad_share"\n', "signature.plot must be a list"),
     ('[signature]\nmode = 3\n', "signature.mode must be a string"),
     ('[signature]\nmode = "x"\n[[signature.check]]\nmeasure = "m"\n',
@@ -81,7 +90,7 @@ def test_atlas_reads_the_signature_from_the_run_files(arms_dir, tmp_path):
     assert res.signature.title == "C11, C15 leaderless drift"
     assert signature_metrics(res) == ["ad_share", "value_per_message", "muted_share"]
     fig = plot_failure_mode(res)
-    title = fig._suptitle.get_text()
+    title = " ".join(fig._suptitle.get_text().split())  # as wrapped to the figure
     assert "C11, C15 leaderless drift" in title and "ads spread" in title
     assert "expected: late(ad_share): failure > control + 0.2" in title  # no signature.csv
     panels = [ax.get_title().split(" ")[0] for ax in fig.axes if ax.get_visible()]
@@ -89,16 +98,21 @@ def test_atlas_reads_the_signature_from_the_run_files(arms_dir, tmp_path):
 
 
 def test_signature_csv_annotates_the_figure(arms_dir, tmp_path):
+    # the columns commsim compare writes (sim/compare/signature.cpp)
     checks = pd.DataFrame({"measure": ["late(ad_share)", "late(muted_share)"],
                            "expect": ["failure > control + 0.2", "failure > control"],
                            "control": [0.0012, 0.05], "failure": [0.6213, 0.04],
-                           "holds": [1, 0]})
+                           "replicates_beyond": [3, 0], "replicates_needed": [4, 0],
+                           "holds": ["false", "false"]})
+    checks.loc[1, "holds"] = "false"
+    checks.loc[0, "holds"] = "true"
     res = load_results(_with_signature(arms_dir, tmp_path, checks))
     assert read_checks(res.path) is not None
     lines = check_lines(res.checks, res.signature)
-    assert lines == ["✓ late(ad_share): failure > control + 0.2 (control 0.0012, failure 0.621)",
-                     "✗ late(muted_share): failure > control (control 0.05, failure 0.04)"]
-    assert lines[0] in plot_failure_mode(res)._suptitle.get_text()
+    assert lines == ["✓ late(ad_share): failure > control + 0.2 (control 0.0012; failure "
+                     "0.621; 3 replicates beyond, need 4)",
+                     "✗ late(muted_share): failure > control (control 0.05; failure 0.04)"]
+    assert lines[0] in " ".join(plot_failure_mode(res)._suptitle.get_text().split())
 
 
 def test_signature_csv_without_its_columns_is_an_error(arms_dir, tmp_path):
