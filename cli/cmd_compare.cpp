@@ -12,6 +12,7 @@
 #include "cli/cli_common.hpp"
 #include "cli/commands.hpp"
 #include "models/community/headline_metrics.hpp"
+#include "models/community/signature_check.hpp"
 #include "models/registry.hpp"
 #include "sim/batch/local_executor.hpp"
 #include "sim/batch/run_index.hpp"
@@ -104,7 +105,9 @@ int compare_main(int argc, char** argv) {
       "jobs", "runs at once on this machine (default: --threads, or all cores)",
       cxxopts::value<int>())(
       "resume", "keep complete runs already in --out, redo missing, partial and failed ones")(
-      "overwrite", "rerun every run even when --out already holds its file");
+      "overwrite", "rerun every run even when --out already holds its file")(
+      "check-signature",
+      "exit 5 unless the file's [signature] holds (its checks, and diagnose naming the mode)");
   add_scenario_options(options);
   options.parse_positional({"file"});
   options.positional_help("SCENARIO");
@@ -137,6 +140,10 @@ int compare_main(int argc, char** argv) {
   if (args.count("replicates")) po.replicates = args["replicates"].as<int>();
   const sim::batch::RunPlan plan = sim::batch::plan_runs(files, models::all_params(), po);
   check_plan(plan, files[0], args.count("replicates") > 0);
+  const auto signature = community::plan_signature(plan);
+  if (args.count("check-signature") && !signature)
+    throw sim::InputError(sim::SourcePlace{files[0], 0, 0},
+                          "--check-signature: the file has no [signature] table to check");
   const fs::path out = args["out"].as<std::string>();
   if (fs::exists(out) && !fs::is_directory(out))
     throw sim::InputError("--out '" + out.string() + "' exists and is not a folder");
@@ -212,7 +219,13 @@ int compare_main(int argc, char** argv) {
                  "summary.h5)\n",
                  summary.arms.size(), summary.replicates,
                  (out / sim::compare::summary_md_name).c_str());
-  return 0;
+  if (!signature) return 0;
+  const auto result = community::check_signature(*signature, plan, out);
+  sim::compare::write_signature_files(out.string(), *signature, result);
+  if (!bo.quiet || !result.holds())
+    std::fprintf(stderr, "compare: signature of %s %s (%s)\n", signature->mode.c_str(),
+                 result.verdict().c_str(), (out / "signature.md").c_str());
+  return args.count("check-signature") && !result.holds() ? 5 : 0;
 }
 
 }  // namespace cli

@@ -10,6 +10,7 @@ struct Command {
 
 int run_main(int argc, char** argv);
 int params_main(int argc, char** argv);
+int metrics_main(int argc, char** argv);
 int bench_main(int argc, char** argv);
 int inspect_main(int argc, char** argv);
 int diagnose_main(int argc, char** argv);

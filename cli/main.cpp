@@ -16,6 +16,8 @@ namespace {
 const std::vector<cli::Command> commands = {
     {"run", "run one scenario and write its HDF5 file", cli::run_main},
     {"params", "list every parameter: default, unit, range, meaning", cli::params_main},
+    {"metrics", "list every metric a run or comparison records: unit, definition",
+     cli::metrics_main},
     {"inspect", "show a scenario's resolved parameters, graph and tick order", cli::inspect_main},
     {"bench", "measure throughput (ticks/s, member-ticks/s) and peak memory", cli::bench_main},
     {"batch", "run many scenario files (arms, replicates) at once, one HDF5 file per run",

@@ -1,7 +1,7 @@
 #include "models/registry.hpp"
 
 #include "models/community/community_model.hpp"
-#include "models/community/community_params.hpp"
+#include "sim/params/key.hpp"
 #include "sim/run/engine_params.hpp"
 
 namespace models {
@@ -10,7 +10,7 @@ const sim::ParamRegistry& all_params() {
   static const sim::ParamRegistry registry = [] {
     sim::ParamRegistry r;
     sim::register_engine_params(r);
-    community::register_params(r);
+    sim::register_declared_params(r);  // the model's, declared where they are used
     return r;
   }();
   return registry;

@@ -1,11 +1,13 @@
 #include "models/community/community_model.hpp"
 
 #include "models/community/mechanisms/housekeeping.hpp"
-#include "models/community/metrics.hpp"
+#include "models/community/measurement.hpp"
 #include "models/community/snapshots.hpp"
 #include "models/community/world_builder.hpp"
 
 namespace community {
+
+using namespace param;
 
 CommunityModel::CommunityModel(const sim::Scenario& scenario, std::uint64_t seed)
     : world_(build_world(scenario, seed)), schedule_(tick_order()) {
@@ -34,7 +36,7 @@ void CommunityModel::measure(sim::Day d, sim::DayFrame& frame) {
 }
 
 void CommunityModel::write_extras(sim::Day d, sim::RunFile& file) {
-  const int every = world_.params.snapshot_every_days;
+  const int every = world_.rules[param::snapshots::every_days];
   if (every > 0 && (d + 1) % static_cast<sim::Day>(every) == 0) write_snapshot(world_, d, file);
 }
 

@@ -1,111 +1,601 @@
 #pragma once
-// The community model's parameters, declared once (with unit, range and the claim each
-// implements; docs/ODD.md explains each) and read into plain structs before the run so the
-// hot loop never looks a parameter up by name.
-#include "sim/params/param_registry.hpp"
-#include "sim/params/parameters.hpp"
+// The community model's parameters, each declared once (sim/params/key.hpp): path, default,
+// unit, range, meaning and the claim it implements, and the typed key the mechanisms read it
+// through (`world.rules[param::groups::strictness]`). docs/ODD.md explains each; its table
+// is generated from these declarations (`commsim params --markdown`). A mechanism of its
+// own may declare further parameters in its own header (see docs/EXTENDING.md).
+#include "sim/params/key.hpp"
 
 namespace community {
 
+// Entry policies for newcomers (C20, C21), in the order of groups.entry's choices.
 enum class EntryPolicy { open, invite_only, fee, task, screening };
 
-struct GroupRules {
-  int count = 0;
-  int initial_size = 0;
-  int moderators = 0;
-  double strictness = 0;
-  EntryPolicy entry = EntryPolicy::open;
-  double open_channel_per_day = 0;
-  double open_ad_share = 0;
-  double fee = 0;
-  int task_days = 0;
-  double screen_alignment = 0;
-  double screen_value = 0;
-  double founding_value_min = 0;
-  int screen_capacity = 0;
-  int size_cap = 0;
-  int split_at = 0;
-  int lifetime_hours = 0;
-  double programme_per_day = 0;
-  double programme_quality = 0;
-  bool ads_allowed = false;
-  double owner_drift = 0;
-  int death_window_days = 0;
-  double death_active_share = 0;
-  int min_size = 0;
-};
+namespace param {
 
-struct MemberRules {
-  double evening_peak = 0;
-  double chat_share = 0;
-  double topic_pull = 0;
-  double topic_noise = 0;
-  double conversation_memory = 0;
-  double liveliness_strength = 0;
-  double liveliness_half = 0;
-  double chill = 0;
-  double spammer_share = 0;
-  double spam_per_day = 0;
-  int max_groups = 0;
-  double satisfaction_initial = 0;
-};
+// Groups: founding, rules and entry policy (per group: group types may differ).
+namespace groups {
+inline const sim::Key<int> count = sim::integer({.path = "groups.count",
+                                                 .value = 20,
+                                                 .unit = "groups",
+                                                 .min = 1,
+                                                 .max = 10'000'000,
+                                                 .meaning = "groups founded at the start"});
+inline const sim::Key<int> initial_size =
+    sim::integer({.path = "groups.initial_size",
+                  .value = 30,
+                  .unit = "members",
+                  .min = 2,
+                  .max = 100'000,
+                  .meaning = "founding members: the founder, their friends, friends of friends",
+                  .claim = "C5",
+                  .scope = sim::ParamScope::group});
+inline const sim::Key<int> moderators =
+    sim::integer({.path = "groups.moderators",
+                  .value = 1,
+                  .unit = "moderators",
+                  .min = 0,
+                  .max = 1000,
+                  .meaning = "managers who moderate (0 = leaderless: nothing is removed)",
+                  .claim = "C11",
+                  .scope = sim::ParamScope::group});
+inline const sim::Key<double> strictness = sim::real(
+    {.path = "groups.strictness",
+     .value = 0.3,
+     .unit = "0-1",
+     .min = 0,
+     .max = 1,
+     .meaning =
+         "rule strictness: removes off-topic and (when high) legitimate posts, chills posting",
+     .claim = "C12",
+     .scope = sim::ParamScope::group});
+inline const sim::Key<EntryPolicy> entry =
+    sim::choice<EntryPolicy>({.path = "groups.entry",
+                              .value = EntryPolicy::open,
+                              .choices = {"open", "invite_only", "fee", "task", "screening"},
+                              .meaning = "entry policy for newcomers",
+                              .claim = "C20",
+                              .scope = sim::ParamScope::group});
+inline const sim::Key<double> open_channel_per_day = sim::real(
+    {.path = "groups.open_channel_per_day",
+     .value = 1,
+     .unit = "people/day",
+     .min = 0,
+     .max = 100'000,
+     .meaning = "strangers arriving through the public channel (QR code) a day while it is open",
+     .claim = "C15",
+     .scope = sim::ParamScope::group});
+inline const sim::Key<double> open_ad_share =
+    sim::real({.path = "groups.open_ad_share",
+               .value = 0.15,
+               .unit = "share",
+               .min = 0,
+               .max = 1,
+               .meaning = "share of open-channel arrivals that are ad accounts",
+               .claim = "C15",
+               .scope = sim::ParamScope::group});
+inline const sim::Key<double> fee =
+    sim::real({.path = "groups.fee",
+               .value = 0,
+               .unit = "value units",
+               .min = 0,
+               .max = 1'000'000,
+               .meaning = "entry fee (fee policy): people join only if willing to pay it",
+               .claim = "C20",
+               .scope = sim::ParamScope::group});
+inline const sim::Key<int> task_days = sim::integer(
+    {.path = "groups.task_days",
+     .value = 7,
+     .unit = "days",
+     .min = 1,
+     .max = 3650,
+     .meaning = "task policy: members who have not posted within this many days are removed",
+     .claim = "C20",
+     .scope = sim::ParamScope::group});
+inline const sim::Key<double> screen_alignment = sim::real(
+    {.path = "groups.screen_alignment",
+     .value = 0.5,
+     .unit = "cosine",
+     .min = -1,
+     .max = 1,
+     .meaning = "screening policy: least interest alignment with the focus to be admitted",
+     .claim = "C21",
+     .scope = sim::ParamScope::group});
+inline const sim::Key<double> screen_value =
+    sim::real({.path = "groups.screen_value",
+               .value = 0,
+               .unit = "value units",
+               .min = 0,
+               .max = 1'000'000,
+               .meaning = "screening policy: least value (expertise) to be admitted",
+               .claim = "C21",
+               .scope = sim::ParamScope::group});
+inline const sim::Key<double> founding_value_min =
+    sim::real({.path = "groups.founding_value_min",
+               .value = 0,
+               .unit = "value units",
+               .min = 0,
+               .max = 1'000'000,
+               .meaning = "founders invite only friends (and friends of friends) with at least "
+                          "this value: a circle of peers",
+               .claim = "C14",
+               .scope = sim::ParamScope::group});
+inline const sim::Key<int> screen_capacity =
+    sim::integer({.path = "groups.screen_capacity",
+                  .value = 10,
+                  .unit = "applicants/day",
+                  .min = 0,
+                  .max = 100'000,
+                  .meaning = "screening policy: applicants one moderator can screen a day",
+                  .claim = "C21",
+                  .scope = sim::ParamScope::group});
+inline const sim::Key<int> size_cap = sim::integer({.path = "groups.size_cap",
+                                                    .value = 500,
+                                                    .unit = "members",
+                                                    .min = 2,
+                                                    .max = 10'000'000,
+                                                    .meaning = "no joins beyond this size",
+                                                    .claim = "C24",
+                                                    .scope = sim::ParamScope::group});
+inline const sim::Key<int> split_at = sim::integer(
+    {.path = "groups.split_at",
+     .value = 0,
+     .unit = "members",
+     .min = 0,
+     .max = 10'000'000,
+     .meaning = "split a group in two by interest when it grows past this size (0 = never)",
+     .claim = "C22",
+     .scope = sim::ParamScope::group});
+inline const sim::Key<int> lifetime_hours =
+    sim::integer({.path = "groups.lifetime_hours",
+                  .value = 0,
+                  .unit = "hours",
+                  .min = 0,
+                  .max = 1'000'000,
+                  .meaning = "flash groups close this many hours after founding (0 = no limit)",
+                  .claim = "C23",
+                  .scope = sim::ParamScope::group});
+inline const sim::Key<double> programme_per_day = sim::real(
+    {.path = "groups.programme_per_day",
+     .value = 0,
+     .unit = "posts/day",
+     .min = 0,
+     .max = 24,
+     .meaning = "scheduled on-focus posts by the organisers (daily topic, check-in, talk)",
+     .claim = "C25",
+     .scope = sim::ParamScope::group});
+inline const sim::Key<double> programme_quality =
+    sim::real({.path = "groups.programme_quality",
+               .value = 2,
+               .unit = "value units",
+               .min = 0,
+               .max = 100,
+               .meaning = "quality of a scheduled post, on the same scale as member value",
+               .claim = "C25",
+               .scope = sim::ParamScope::group});
+inline const sim::Key<bool> ads_allowed =
+    sim::flag({.path = "groups.ads_allowed",
+               .value = false,
+               .meaning = "ads are tolerated: moderators leave them up",
+               .claim = "C28",
+               .scope = sim::ParamScope::group});
+inline const sim::Key<double> owner_drift =
+    sim::real({.path = "groups.owner_drift",
+               .value = 0,
+               .unit = "share",
+               .min = 0,
+               .max = 1,
+               .meaning = "share of the owner's posts that push off-focus topics (promotions)",
+               .claim = "C7",
+               .scope = sim::ParamScope::group});
+inline const sim::Key<int> death_window_days =
+    sim::integer({.path = "groups.death_window_days",
+                  .value = 14,
+                  .unit = "days",
+                  .min = 1,
+                  .max = 3650,
+                  .meaning = "a group is dead when too few members posted in this many days",
+                  .scope = sim::ParamScope::group});
+inline const sim::Key<double> death_active_share = sim::real(
+    {.path = "groups.death_active_share",
+     .value = 0.05,
+     .unit = "share",
+     .min = 0,
+     .max = 1,
+     .meaning = "least share of members posting within the window for a group to count as alive",
+     .scope = sim::ParamScope::group});
+inline const sim::Key<int> min_size = sim::integer({.path = "groups.min_size",
+                                                    .value = 3,
+                                                    .unit = "members",
+                                                    .min = 0,
+                                                    .max = 1000,
+                                                    .meaning = "a group with fewer members is dead",
+                                                    .scope = sim::ParamScope::group});
+}  // namespace groups
 
-struct ReadingRules {
-  double read_cost = 0;
-  double chat_value = 0;
-  double ad_cost = 0;
-  double overload_cost = 0;
-  double novelty_days = 0;
-  double novelty_floor = 0;
-  double muted_reading = 0;
-};
+// Members: how people post.
+namespace members {
+inline const sim::Key<double> evening_peak = sim::real(
+    {.path = "members.evening_peak",
+     .value = 2,
+     .unit = "ratio",
+     .min = 1,
+     .max = 20,
+     .meaning = "activity at the 21:00 peak relative to the daily mean (diurnal rhythm)"});
+inline const sim::Key<double> chat_share =
+    sim::real({.path = "members.chat_share",
+               .value = 0.4,
+               .unit = "share",
+               .min = 0,
+               .max = 1,
+               .meaning = "share of ordinary members' posts that are idle chat rather than content",
+               .claim = "C15"});
+inline const sim::Key<double> topic_pull =
+    sim::real({.path = "members.topic_pull",
+               .value = 0.4,
+               .unit = "0-1",
+               .min = 0,
+               .max = 1,
+               .meaning = "how far a post's topic is pulled from the poster's interest to the "
+                          "current conversation (conversations drift)",
+               .claim = "C10"});
+inline const sim::Key<double> topic_noise = sim::real({.path = "members.topic_noise",
+                                                       .value = 0.3,
+                                                       .unit = "",
+                                                       .min = 0,
+                                                       .max = 10,
+                                                       .meaning = "randomness of a post's topic"});
+inline const sim::Key<double> conversation_memory =
+    sim::real({.path = "members.conversation_memory",
+               .value = 20,
+               .unit = "messages",
+               .min = 1,
+               .max = 1'000'000,
+               .meaning = "messages over which the running conversation topic is averaged",
+               .claim = "C10"});
+inline const sim::Key<double> liveliness_strength =
+    sim::real({.path = "members.liveliness_strength",
+               .value = 0.6,
+               .unit = "0-1",
+               .min = 0,
+               .max = 1,
+               .meaning = "how much posting depends on recent activity in the group (people talk "
+                          "where others talk)"});
+inline const sim::Key<double> liveliness_half =
+    sim::real({.path = "members.liveliness_half",
+               .value = 0.3,
+               .unit = "messages/member/day",
+               .min = 0.001,
+               .max = 1000,
+               .meaning = "recent message rate at which liveliness has its neutral value"});
+inline const sim::Key<double> chill =
+    sim::real({.path = "members.chill",
+               .value = 0.6,
+               .unit = "0-1",
+               .min = 0,
+               .max = 1,
+               .meaning = "how much full strictness suppresses posting (fear of breaking rules)",
+               .claim = "C12"});
+inline const sim::Key<double> spammer_share =
+    sim::real({.path = "members.spammer_share",
+               .value = 0.02,
+               .unit = "share",
+               .min = 0,
+               .max = 1,
+               .meaning = "share of people who are ad accounts",
+               .claim = "C15"});
+inline const sim::Key<double> spam_per_day = sim::real({.path = "members.spam_per_day",
+                                                        .value = 3,
+                                                        .unit = "posts/day",
+                                                        .min = 0,
+                                                        .max = 1000,
+                                                        .meaning = "ads an ad account posts a day",
+                                                        .claim = "C15"});
+inline const sim::Key<int> max_groups = sim::integer(
+    {.path = "members.max_groups",
+     .value = 8,
+     .unit = "groups",
+     .min = 1,
+     .max = 10'000,
+     .meaning = "a person joins no more groups than this (attention is shared between them)"});
+inline const sim::Key<double> satisfaction_initial =
+    sim::real({.path = "members.satisfaction_initial",
+               .value = 0.7,
+               .unit = "0-1",
+               .min = 0,
+               .max = 1,
+               .meaning = "satisfaction on joining"});
+}  // namespace members
 
-struct SatisfactionRules {
-  double memory_days = 0;
-  double opportunity_cost = 0;
-  double belonging = 0;
-  double scale = 0;
-  double rule_cost = 0;
-  double removal_cost = 0;
-  double tie_bonus = 0;
-  double fee_bonus = 0;
-  double mute_below = 0;
-  double unmute_above = 0;
-  double leave_below = 0;
-  double leave_hazard = 0;
-  double lurker_hazard = 0;
-};
+// Reading: what a message is worth to its readers.
+namespace reading {
+inline const sim::Key<double> read_cost =
+    sim::real({.path = "reading.read_cost",
+               .value = 0.15,
+               .unit = "value units/message",
+               .min = 0,
+               .max = 100,
+               .meaning = "effort of reading one message, paid whatever its worth"});
+inline const sim::Key<double> chat_value =
+    sim::real({.path = "reading.chat_value",
+               .value = 0.3,
+               .unit = "share",
+               .min = 0,
+               .max = 10,
+               .meaning = "worth of idle chat relative to content of the same relevance",
+               .claim = "C15"});
+inline const sim::Key<double> ad_cost = sim::real({.path = "reading.ad_cost",
+                                                   .value = 1,
+                                                   .unit = "value units/message",
+                                                   .min = 0,
+                                                   .max = 100,
+                                                   .meaning = "annoyance of reading one ad",
+                                                   .claim = "C15"});
+inline const sim::Key<double> overload_cost = sim::real(
+    {.path = "reading.overload_cost",
+     .value = 0.5,
+     .unit = "value units/day",
+     .min = 0,
+     .max = 100,
+     .meaning =
+         "cost per day of a feed twice as long as one's attention (scales with the excess)"});
+inline const sim::Key<double> novelty_days = sim::real(
+    {.path = "reading.novelty_days",
+     .value = 60,
+     .unit = "days",
+     .min = 0.1,
+     .max = 36500,
+     .meaning =
+         "how fast the same voices stop being new: a poster's novelty decays over this tenure",
+     .claim = "C13"});
+inline const sim::Key<double> novelty_floor =
+    sim::real({.path = "reading.novelty_floor",
+               .value = 0.25,
+               .unit = "share",
+               .min = 0,
+               .max = 1,
+               .meaning = "novelty left in posts by long-standing members",
+               .claim = "C13"});
+inline const sim::Key<double> muted_reading =
+    sim::real({.path = "reading.muted_reading",
+               .value = 0.1,
+               .unit = "share",
+               .min = 0,
+               .max = 1,
+               .meaning = "share of the feed a member who muted the group still reads",
+               .claim = "C4"});
+}  // namespace reading
 
-struct ModerationRules {
-  double capacity = 0;
-  double ad_detection = 0;
-  double enforcement_full = 0;
-  double offtopic_below = 0;
-  double false_removal = 0;
-  int violations_to_remove = 0;
-  double violation_memory_days = 0;
-};
+// Satisfaction, muting and leaving.
+namespace satisfaction {
+inline const sim::Key<double> memory_days = sim::real(
+    {.path = "satisfaction.memory_days",
+     .value = 7,
+     .unit = "days",
+     .min = 1,
+     .max = 3650,
+     .meaning = "time constant of satisfaction (how many days of experience it averages)"});
+inline const sim::Key<double> opportunity_cost =
+    sim::real({.path = "satisfaction.opportunity_cost",
+               .value = 1.5,
+               .unit = "value units/day",
+               .min = -100,
+               .max = 100,
+               .meaning = "net value a day a group must give to be worth staying in"});
+inline const sim::Key<double> belonging = sim::real(
+    {.path = "satisfaction.belonging",
+     .value = 1.5,
+     .unit = "value units/day",
+     .min = 0,
+     .max = 100,
+     .meaning =
+         "worth of a lively conversation that matches one's interest: adds belonging · liveliness "
+         "· (fit - 0.5) to the day's net value (fit: cosine of interest and conversation topic)",
+     .claim = "C10"});
+inline const sim::Key<double> scale =
+    sim::real({.path = "satisfaction.scale",
+               .value = 1.5,
+               .unit = "value units/day",
+               .min = 0.01,
+               .max = 100,
+               .meaning = "net value a day that moves satisfaction from 0.5 to 0.73"});
+inline const sim::Key<double> rule_cost =
+    sim::real({.path = "satisfaction.rule_cost",
+               .value = 1,
+               .unit = "value units/day",
+               .min = 0,
+               .max = 100,
+               .meaning = "daily burden of rules at full strictness (many dislike constraints)",
+               .claim = "C12"});
+inline const sim::Key<double> removal_cost = sim::real(
+    {.path = "satisfaction.removal_cost",
+     .value = 3,
+     .unit = "value units/day",
+     .min = 0,
+     .max = 1000,
+     .meaning = "resentment per day when every member was removed (scaled by share removed)",
+     .claim = "C12"});
+inline const sim::Key<double> tie_bonus =
+    sim::real({.path = "satisfaction.tie_bonus",
+               .value = 0.15,
+               .unit = "0-1",
+               .min = 0,
+               .max = 1,
+               .meaning = "satisfaction added by friends inside the group (saturating)",
+               .claim = "C5"});
+inline const sim::Key<double> fee_bonus =
+    sim::real({.path = "satisfaction.fee_bonus",
+               .value = 0.1,
+               .unit = "0-1",
+               .min = 0,
+               .max = 1,
+               .meaning = "satisfaction added by having paid to join (commitment)",
+               .claim = "C20"});
+inline const sim::Key<double> mute_below =
+    sim::real({.path = "satisfaction.mute_below",
+               .value = 0.35,
+               .unit = "0-1",
+               .min = 0,
+               .max = 1,
+               .meaning = "members mute the group below this",
+               .claim = "C13"});
+inline const sim::Key<double> unmute_above =
+    sim::real({.path = "satisfaction.unmute_above",
+               .value = 0.5,
+               .unit = "0-1",
+               .min = 0,
+               .max = 1,
+               .meaning = "muted members come back above this"});
+inline const sim::Key<double> leave_below =
+    sim::real({.path = "satisfaction.leave_below",
+               .value = 0.25,
+               .unit = "0-1",
+               .min = 0,
+               .max = 1,
+               .meaning = "members consider leaving below this"});
+inline const sim::Key<double> leave_hazard = sim::real(
+    {.path = "satisfaction.leave_hazard",
+     .value = 0.15,
+     .unit = "1/day",
+     .min = 0,
+     .max = 1,
+     .meaning = "daily chance of leaving at satisfaction 0 (falls linearly to 0 at leave_below)"});
+inline const sim::Key<double> lurker_hazard =
+    sim::real({.path = "satisfaction.lurker_hazard",
+               .value = 0.005,
+               .unit = "1/day",
+               .min = 0,
+               .max = 1,
+               .meaning = "daily chance that a member who muted the group leaves",
+               .claim = "C22"});
+}  // namespace satisfaction
 
-struct RecruitmentRules {
-  double invite_above = 0;
-  double friend_rate = 0;
-  double friends_half = 0;
-  double fee_willingness = 0;
-  double value_seeking = 0;
-};
+// Moderation.
+namespace moderation {
+inline const sim::Key<double> capacity =
+    sim::real({.path = "moderation.capacity",
+               .value = 30,
+               .unit = "messages/hour",
+               .min = 0,
+               .max = 1'000'000,
+               .meaning = "messages one moderator reviews an hour",
+               .claim = "C11"});
+inline const sim::Key<double> ad_detection =
+    sim::real({.path = "moderation.ad_detection",
+               .value = 0.9,
+               .unit = "probability",
+               .min = 0,
+               .max = 1,
+               .meaning = "chance that a reviewed ad is recognised (and its account removed)",
+               .claim = "C21"});
+inline const sim::Key<double> enforcement_full = sim::real(
+    {.path = "moderation.enforcement_full",
+     .value = 0.2,
+     .unit = "0-1",
+     .min = 0,
+     .max = 1,
+     .meaning = "strictness from which the no-ads rule is fully enforced (below it, in proportion)",
+     .claim = "C21"});
+inline const sim::Key<double> offtopic_below = sim::real(
+    {.path = "moderation.offtopic_below",
+     .value = 0.2,
+     .unit = "cosine",
+     .min = -1,
+     .max = 1,
+     .meaning = "a post whose topic is less aligned with the focus than this is off-topic",
+     .claim = "C10"});
+inline const sim::Key<double> false_removal =
+    sim::real({.path = "moderation.false_removal",
+               .value = 0.3,
+               .unit = "probability",
+               .min = 0,
+               .max = 1,
+               .meaning = "chance, at full strictness, that a legitimate post is removed",
+               .claim = "C12"});
+inline const sim::Key<int> violations_to_remove =
+    sim::integer({.path = "moderation.violations_to_remove",
+                  .value = 5,
+                  .unit = "posts",
+                  .min = 1,
+                  .max = 1000,
+                  .meaning = "removed posts before a member is removed, at zero strictness (falls "
+                             "to 1 at full strictness)",
+                  .claim = "C12"});
+inline const sim::Key<double> violation_memory_days = sim::real(
+    {.path = "moderation.violation_memory_days",
+     .value = 30,
+     .unit = "days",
+     .min = 0.1,
+     .max = 36500,
+     .meaning = "violations fade with this time constant (a removed post is forgiven in time)"});
+}  // namespace moderation
 
-struct Params {
-  GroupRules groups;
-  MemberRules members;
-  ReadingRules reading;
-  SatisfactionRules satisfaction;
-  ModerationRules moderation;
-  RecruitmentRules recruitment;
-  int snapshot_every_days = 0;
-  double aligned_above = 0;
-};
+// Recruitment: friend invitations and the open channel.
+namespace recruitment {
+inline const sim::Key<double> invite_above =
+    sim::real({.path = "recruitment.invite_above",
+               .value = 0.6,
+               .unit = "0-1",
+               .min = 0,
+               .max = 1,
+               .meaning = "members above this satisfaction invite their friends"});
+inline const sim::Key<double> friend_rate = sim::real(
+    {.path = "recruitment.friend_rate",
+     .value = 0.03,
+     .unit = "1/day",
+     .min = 0,
+     .max = 1,
+     .meaning =
+         "daily chance that a well-connected, interested friend joins (the saturation level)"});
+inline const sim::Key<double> friends_half = sim::real(
+    {.path = "recruitment.friends_half",
+     .value = 1.5,
+     .unit = "friends",
+     .min = 0.01,
+     .max = 1000,
+     .meaning =
+         "friends inside at which the join chance reaches 63% of its level (concave in friends)"});
+inline const sim::Key<double> value_seeking = sim::real(
+    {.path = "recruitment.value_seeking",
+     .value = 1,
+     .unit = "exponent",
+     .min = 0,
+     .max = 10,
+     .meaning = "people join to gain: a candidate of value v joins a group of mean value q with "
+                "weight min(1, 2q/(q+v))^value_seeking, so experts join less readily than novices",
+     .claim = "C14"});
+inline const sim::Key<double> fee_willingness = sim::real(
+    {.path = "recruitment.fee_willingness",
+     .value = 3,
+     .unit = "value units",
+     .min = 0,
+     .max = 1'000'000,
+     .meaning = "willingness to pay, per unit of interest fit and of the group's mean member value",
+     .claim = "C20"});
+}  // namespace recruitment
 
-void register_params(sim::ParamRegistry& reg);
-Params read_params(const sim::Parameters& p);
+// Observation: definitions used by the metrics.
+namespace metrics {
+inline const sim::Key<double> aligned_above =
+    sim::real({.path = "metrics.aligned_above",
+               .value = 0.5,
+               .unit = "cosine",
+               .min = -1,
+               .max = 1,
+               .meaning = "members whose interest has at least this alignment with the founding "
+                          "focus count as aligned with the purpose (for leave_rate_aligned)",
+               .claim = "C10"});
+}  // namespace metrics
 
+// Output: per-member snapshots.
+namespace snapshots {
+inline const sim::Key<int> every_days =
+    sim::integer({.path = "snapshots.every_days",
+                  .value = 0,
+                  .unit = "days",
+                  .min = 0,
+                  .max = 36500,
+                  .meaning = "write per-member snapshots every this many days (0 = never)"});
+}  // namespace snapshots
+}  // namespace param
 }  // namespace community

@@ -1,35 +1,25 @@
 #pragma once
 // Naming failure modes from a run's daily series alone (`commsim diagnose RUN.h5`): for each
-// group, which of the five documented failure modes (claims C10-C14, with C15 inside
-// leaderless drift) its trajectory shows, and the evidence — which metric moved how much,
-// between which days. The rules read only the recorded series, never the parameters, so
-// the same rules apply to any run, including real data laid out the same way.
-//
-// A group's life is days 0..L (L = its last day alive). "Early" is days 0..min(20, L),
-// "late" is its last 30 days alive. The thresholds below were set on the five scenarios in
-// scenarios/failure/ (control vs failure) and are listed in docs/ODD.md, "Diagnosis".
+// group founded on day 0, which documented failure modes its trajectory shows, and the
+// evidence. The rules are data: each mode's [signature.diagnosis] table in its scenario file
+// (scenarios/failure/*.toml, compiled in; models/community/failure_modes.hpp). A rule's
+// conditions are series expressions over the group's life (sim/measure/series_expr.hpp);
+// when they all hold, the mode is shown, unless a mode the rule names in `unless` is shown
+// too (the cause is named, not its consequence). The rules read only the recorded series,
+// never the parameters, so they apply to any run laid out the same way.
 #include <string>
 #include <vector>
 
+#include "sim/compare/signature.hpp"
 #include "sim/output/run_reader.hpp"
 
 namespace community {
 
-enum class FailureMode {
-  focus_loss,
-  leaderless_drift,
-  over_strict_rules,
-  boredom,
-  value_evaporation
-};
-
-const char* mode_name(FailureMode mode);   // "loss of focus", ...
-const char* mode_key(FailureMode mode);    // "focus_loss", ...
-const char* mode_claim(FailureMode mode);  // "C10", ...
+using FailureMode = sim::compare::Signature;  // key, mode (name), claim, diagnosis rule
 
 struct Finding {
-  FailureMode mode;
-  std::vector<std::string> evidence;  // one sentence per metric that moved
+  const FailureMode* mode = nullptr;
+  std::vector<std::string> evidence;  // one sentence per piece of evidence
 };
 
 struct GroupDiagnosis {
@@ -43,9 +33,12 @@ struct RunDiagnosis {
   std::string run;
   std::vector<GroupDiagnosis> groups;
   // Modes shown by at least half of the groups founded on day 0: the run's verdict.
-  std::vector<FailureMode> verdict;
+  std::vector<const FailureMode*> verdict;
 };
 
 RunDiagnosis diagnose_run(const sim::RunReader& run);
+
+// The verdict's mode keys, comma-separated ("" when none).
+std::string verdict_keys(const RunDiagnosis& d);
 
 }  // namespace community

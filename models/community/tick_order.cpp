@@ -1,6 +1,6 @@
 // The tick order of the community model, in one place. Every hour, per group (in parallel):
 // programme, posting, moderation, reading, group life. At the end of each day: satisfaction,
-// muting and leaving, recruitment (per group), then admission and splitting (whole world,
+// rewards, muting and leaving, recruitment (per group), then admission and splitting (whole world,
 // in group order), housekeeping (per group) and release of ended memberships (whole world).
 #include "models/community/community_model.hpp"
 #include "models/community/mechanisms/admission.hpp"
@@ -12,6 +12,7 @@
 #include "models/community/mechanisms/programme.hpp"
 #include "models/community/mechanisms/reading.hpp"
 #include "models/community/mechanisms/recruitment.hpp"
+#include "models/community/mechanisms/rewards.hpp"
 #include "models/community/mechanisms/satisfaction.hpp"
 #include "models/community/mechanisms/splitting.hpp"
 
@@ -25,6 +26,7 @@ sim::Schedule<World> tick_order() {
       .per_group("reading", read_messages)
       .per_group("group life", check_group_life)
       .per_group_daily("satisfaction", update_satisfaction)
+      .per_group_daily("rewards", grant_rewards)
       .per_group_daily("muting and leaving", mute_and_leave)
       .per_group_daily("recruitment", recruit)
       .whole_world_daily("admission", admit_applicants)

@@ -2,18 +2,27 @@
 
 namespace community {
 
+sim::ColumnSet::Catalogue& member_columns() {
+  static sim::ColumnSet::Catalogue catalogue;
+  return catalogue;
+}
+
 void Memberships::add(PersonId p, Tick now, float satisfaction0, std::uint8_t flag_bits) {
-  person.push_back(p);
-  state.push_back(MemberState::active);
-  flags.push_back(flag_bits);
-  satisfaction.push_back(satisfaction0);
-  joined.push_back(now);
-  last_post.push_back(never);
-  posts.push_back(0);
-  violations.push_back(0);
-  friends_inside.push_back(0);
-  benefit_today.push_back(0);
-  cost_today.push_back(0);
+#define COMMUNITY_PUSH_INITIAL(type, name, initial) name.push_back(initial);
+  COMMUNITY_MEMBER_FIELDS(COMMUNITY_PUSH_INITIAL)
+#undef COMMUNITY_PUSH_INITIAL
+  extra.push_initial();
+  person.back() = p;
+  flags.back() = flag_bits;
+  satisfaction.back() = satisfaction0;
+  joined.back() = now;
+}
+
+void Memberships::append_copy(const Memberships& from, std::size_t i) {
+#define COMMUNITY_PUSH_COPY(type, name, initial) name.push_back(from.name[i]);
+  COMMUNITY_MEMBER_FIELDS(COMMUNITY_PUSH_COPY)
+#undef COMMUNITY_PUSH_COPY
+  extra.push_from(from.extra, i);
 }
 
 void Memberships::erase_if_gone() {
@@ -21,31 +30,17 @@ void Memberships::erase_if_gone() {
   for (std::size_t i = 0; i < slots(); ++i) {
     if (!present(i)) continue;
     if (out != i) {
-      person[out] = person[i];
-      state[out] = state[i];
-      flags[out] = flags[i];
-      satisfaction[out] = satisfaction[i];
-      joined[out] = joined[i];
-      last_post[out] = last_post[i];
-      posts[out] = posts[i];
-      violations[out] = violations[i];
-      friends_inside[out] = friends_inside[i];
-      benefit_today[out] = benefit_today[i];
-      cost_today[out] = cost_today[i];
+#define COMMUNITY_MOVE_ROW(type, name, initial) name[out] = name[i];
+      COMMUNITY_MEMBER_FIELDS(COMMUNITY_MOVE_ROW)
+#undef COMMUNITY_MOVE_ROW
+      extra.move_row(i, out);
     }
     ++out;
   }
-  person.resize(out);
-  state.resize(out);
-  flags.resize(out);
-  satisfaction.resize(out);
-  joined.resize(out);
-  last_post.resize(out);
-  posts.resize(out);
-  violations.resize(out);
-  friends_inside.resize(out);
-  benefit_today.resize(out);
-  cost_today.resize(out);
+#define COMMUNITY_RESIZE(type, name, initial) name.resize(out);
+  COMMUNITY_MEMBER_FIELDS(COMMUNITY_RESIZE)
+#undef COMMUNITY_RESIZE
+  extra.resize(out);
 }
 
 std::size_t GroupState::present_count() const {

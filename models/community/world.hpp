@@ -6,10 +6,12 @@
 #include <Eigen/Core>
 #include <cstdint>
 #include <limits>
+#include <source_location>
 #include <vector>
 
 #include "models/community/community_params.hpp"
 #include "sim/core/clock.hpp"
+#include "sim/core/columns.hpp"
 #include "sim/graph/social_graph.hpp"
 #include "sim/population/population.hpp"
 
@@ -53,7 +55,13 @@ struct Applicant {
   bool paid;
 };
 
-// What happened in a group today; reset at the start of each day.
+// A count kept during the day by a mechanism and reported as a daily metric; declared with
+// counter_metric() (models/community/metric_declarations.hpp), where its metric is.
+struct Counter {
+  std::uint32_t slot = 0;
+};
+
+// What happened in a group today; reset at the end of each day when it is measured.
 struct DayCounts {
   std::uint32_t messages[4] = {0, 0, 0, 0};  // by MessageKind
   std::uint32_t posts_removed = 0;
@@ -64,26 +72,69 @@ struct DayCounts {
   double leaver_alignment = 0;
   std::uint32_t top_decile_departures = 0, other_departures = 0;  // leaves + removals
   std::uint32_t aligned_departures = 0;
-  double value_gained = 0;  // benefit members drew from reading
+  double value_gained = 0;       // benefit members drew from reading
+  std::vector<double> counters;  // declared counters, by slot (grown on first use)
+
+  void add(Counter c, double amount = 1) {
+    if (c.slot >= counters.size()) counters.resize(c.slot + 1, 0.0);
+    counters[c.slot] += amount;
+  }
+  double count(Counter c) const { return c.slot < counters.size() ? counters[c.slot] : 0.0; }
 };
 
-struct Memberships {
-  std::vector<PersonId> person;
-  std::vector<MemberState> state;
-  std::vector<std::uint8_t> flags;
-  std::vector<float> satisfaction;
-  std::vector<Tick> joined;
-  std::vector<Tick> last_post;
-  std::vector<std::uint32_t> posts;
-  std::vector<float> violations;  // removed posts, fading with moderation.violation_memory_days
-  std::vector<std::uint16_t> friends_inside;
-  std::vector<float> benefit_today, cost_today;
+// Every field a membership carries, declared once: X(type, name, value on joining). Being in
+// this list is what carries a field through joining (Memberships::add), compaction
+// (erase_if_gone) and moves between groups (append_copy). A field that only one mechanism
+// needs can instead be declared in that mechanism's own file with member_column().
+#define COMMUNITY_MEMBER_FIELDS(X)                    \
+  X(PersonId, person, 0)                              \
+  X(MemberState, state, MemberState::active)          \
+  X(std::uint8_t, flags, 0) /* MemberFlag bits */     \
+  X(float, satisfaction, 0)                           \
+  X(Tick, joined, 0)                                  \
+  X(Tick, last_post, never)                           \
+  X(std::uint32_t, posts, 0)                          \
+  X(float, violations, 0) /* removed posts, fading */ \
+  X(std::uint16_t, friends_inside, 0)                 \
+  X(float, benefit_today, 0)                          \
+  X(float, cost_today, 0)
 
-  std::size_t slots() const { return person.size(); }
+// The catalogue of per-member columns declared with member_column().
+sim::ColumnSet::Catalogue& member_columns();
+
+// Declares a per-member column (in the file of the mechanism that keeps it); every member
+// starts with `initial`. Read it as `group.members[key][slot]`.
+template <class T>
+sim::ColumnKey<T> member_column(T initial,
+                                std::source_location where = std::source_location::current()) {
+  return sim::declare_column(member_columns(), initial, where);
+}
+
+struct Memberships {
+#define COMMUNITY_DECLARE_FIELD(type, name, initial) std::vector<type> name;
+  COMMUNITY_MEMBER_FIELDS(COMMUNITY_DECLARE_FIELD)
+#undef COMMUNITY_DECLARE_FIELD
+  sim::ColumnSet extra{member_columns()};  // the columns declared with member_column()
+
+  template <class T>
+  std::vector<T>& operator[](sim::ColumnKey<T> key) {
+    return extra[key];
+  }
+  template <class T>
+  const std::vector<T>& operator[](sim::ColumnKey<T> key) const {
+    return extra[key];
+  }
+
+  std::size_t slots() const {
+    return person.size();
+  }
   bool present(std::size_t i) const {
     return state[i] == MemberState::active || state[i] == MemberState::muted;
   }
+  // A new member: every field at its value on joining, then these.
   void add(PersonId p, Tick now, float satisfaction0, std::uint8_t flag_bits);
+  // A copy of `from`'s slot `i`, every field included (a member moving between groups).
+  void append_copy(const Memberships& from, std::size_t i);
   void erase_if_gone();  // drops left and removed slots, keeping order
 };
 
@@ -124,7 +175,7 @@ struct GroupState {
 
 struct World {
   std::uint64_t seed = 0;
-  Params params;
+  sim::ParamValues rules;  // every parameter's value (keys in community_params.hpp)
   sim::Population people;
   sim::SocialGraph friends;
   std::vector<std::uint8_t> is_spammer;      // per person

@@ -10,6 +10,8 @@
 #include "sim/graph/graph_from_params.hpp"
 
 namespace community {
+
+using namespace param;
 namespace {
 
 // Activity over the day: a quiet night and a peak at 21:00 (chat groups are busiest in the
@@ -33,13 +35,13 @@ std::vector<double> diurnal_profile(double evening_peak) {
 void found_initial_group(World& w, std::uint32_t index, std::vector<std::uint32_t>& seen) {
   sim::RandomStream rng(w.seed, purpose::founding, index, 0);
   PersonId first = rng.below(w.people.size);
-  const double min_value = w.params.groups.founding_value_min;
+  const double min_value = w.rules[groups::founding_value_min];
   for (int tries = 0; tries < 10000 && (w.is_spammer[first] || w.people.value[first] < min_value ||
-                                        w.groups_joined[first] >= w.params.members.max_groups);
+                                        w.groups_joined[first] >= w.rules[members::max_groups]);
        ++tries)
     first = rng.below(w.people.size);
   GroupState& g = found_group(w, w.people.community_centre.col(w.people.community[first]), 0);
-  const auto want = static_cast<std::size_t>(w.params.groups.initial_size);
+  const auto want = static_cast<std::size_t>(w.rules[groups::initial_size]);
   std::vector<PersonId> frontier{first}, next, chosen;
   seen[first] = index;
   while (!frontier.empty() && chosen.size() < want) {
@@ -47,8 +49,8 @@ void found_initial_group(World& w, std::uint32_t index, std::vector<std::uint32_
     for (PersonId p : frontier) {
       if (chosen.size() >= want) break;
       // Everyone passes the invitation on; only those who qualify join.
-      if (w.groups_joined[p] < w.params.members.max_groups &&
-          w.people.value[p] >= w.params.groups.founding_value_min)
+      if (w.groups_joined[p] < w.rules[members::max_groups] &&
+          w.people.value[p] >= w.rules[groups::founding_value_min])
         chosen.push_back(p);
       for (PersonId q : w.friends.neighbours(p))
         if (seen[q] != index && !w.is_spammer[q]) {
@@ -58,7 +60,7 @@ void found_initial_group(World& w, std::uint32_t index, std::vector<std::uint32_
     }
     frontier.swap(next);
   }
-  const float s0 = static_cast<float>(w.params.members.satisfaction_initial);
+  const float s0 = static_cast<float>(w.rules[members::satisfaction_initial]);
   for (PersonId p : chosen) {
     g.members.add(p, 0, s0, founder);
     ++w.groups_joined[p];
@@ -68,13 +70,13 @@ void found_initial_group(World& w, std::uint32_t index, std::vector<std::uint32_
     dissolve(g, 0);
     return;
   }
-  m.flags[0] |= w.params.groups.moderators > 0 ? owner | moderator : owner;
+  m.flags[0] |= w.rules[groups::moderators] > 0 ? owner | moderator : owner;
   std::vector<std::size_t> by_value(m.slots());
   for (std::size_t i = 0; i < by_value.size(); ++i) by_value[i] = i;
   std::stable_sort(by_value.begin(), by_value.end(), [&](std::size_t a, std::size_t b) {
     return w.people.value[m.person[a]] > w.people.value[m.person[b]];
   });
-  int moderators = w.params.groups.moderators - 1;  // the owner is one of them
+  int moderators = w.rules[groups::moderators] - 1;  // the owner is one of them
   for (std::size_t i : by_value) {
     if (moderators <= 0) break;
     if (m.flags[i] & owner) continue;
@@ -92,22 +94,22 @@ void found_initial_group(World& w, std::uint32_t index, std::vector<std::uint32_
 World build_world(const sim::Scenario& scenario, std::uint64_t seed) {
   World w;
   w.seed = seed;
-  w.params = read_params(scenario.params);
+  w.rules = sim::ParamValues(scenario.params);
   w.people = sim::draw_population(scenario.params, seed);
   w.friends = sim::build_graph(scenario, seed);
-  w.diurnal = diurnal_profile(w.params.members.evening_peak);
+  w.diurnal = diurnal_profile(w.rules[members::evening_peak]);
   w.groups_joined.assign(w.people.size, 0);
   w.is_spammer.assign(w.people.size, 0);
   for (PersonId p = 0; p < w.people.size; ++p) {
     sim::RandomStream rng(seed, purpose::spammers, p, 0);
-    if (rng.uniform() < w.params.members.spammer_share) {
+    if (rng.uniform() < w.rules[members::spammer_share]) {
       w.is_spammer[p] = 1;
       w.spammers.push_back(p);
     }
   }
-  w.groups.reserve(static_cast<std::size_t>(w.params.groups.count));
+  w.groups.reserve(static_cast<std::size_t>(w.rules[groups::count]));
   std::vector<std::uint32_t> seen(w.people.size, never);
-  for (std::uint32_t g = 0; g < static_cast<std::uint32_t>(w.params.groups.count); ++g)
+  for (std::uint32_t g = 0; g < static_cast<std::uint32_t>(w.rules[groups::count]); ++g)
     found_initial_group(w, g, seen);
   return w;
 }

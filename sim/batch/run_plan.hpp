@@ -76,7 +76,8 @@ struct RunPlan {
 };
 
 // Reserved top-level tables that load_scenario leaves to the planner.
-inline const std::set<std::string> batch_sections = {"sweep", "arms", "replicates"};
+inline const std::set<std::string> batch_sections = {"sweep", "arms", "replicates",
+                                                      "signature"};
 
 RunPlan plan_runs(const std::vector<std::string>& files, const ParamRegistry& registry,
                   const PlanOptions& options = {});

@@ -57,22 +57,6 @@ std::string percent(double level) {
   return std::to_string(static_cast<int>(std::lround(level * 100))) + "%";
 }
 
-void write_text_atomically(const fs::path& path, const std::string& text) {
-  fs::path tmp = path;
-  tmp += ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    f << text;
-    f.flush();
-    if (!f) throw OutputError("cannot write '" + tmp.string() + "'");
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec)
-    throw OutputError("cannot rename '" + tmp.string() + "' to '" + path.string() +
-                      "': " + ec.message());
-}
-
 // ---- summary.h5 -----------------------------------------------------------------------
 
 std::string joined(const std::vector<std::string>& v) {
@@ -282,6 +266,22 @@ void remove_summary_files(const fs::path& dir) {
       if (ec) throw OutputError("cannot remove the stale '" + p.string() + "': " + ec.message());
     }
   }
+}
+
+void write_text_atomically(const fs::path& path, const std::string& text) {
+  fs::path tmp = path;
+  tmp += ".tmp";
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    f << text;
+    f.flush();
+    if (!f) throw OutputError("cannot write '" + tmp.string() + "'");
+  }
+  std::error_code ec;
+  fs::rename(tmp, path, ec);
+  if (ec)
+    throw OutputError("cannot rename '" + tmp.string() + "' to '" + path.string() +
+                      "': " + ec.message());
 }
 
 }  // namespace sim::compare

@@ -28,6 +28,9 @@ std::string runs_csv(const CompareSummary& s);
 std::string summary_markdown(const CompareSummary& s);
 void write_summary_h5(const std::filesystem::path& path, const CompareSummary& s);
 
+// Writes `text` to `path` through a temporary file renamed into place; OutputError if it cannot.
+void write_text_atomically(const std::filesystem::path& path, const std::string& text);
+
 // Writes the four files into `dir`; OutputError when one cannot be written.
 void write_summary_files(const std::filesystem::path& dir, const CompareSummary& s);
 

@@ -22,6 +22,9 @@ class ParamRegistry {
                     std::string meaning);
   ParamSpec& text(std::string path, std::string def, std::string unit, std::string meaning);
 
+  // A spec declared elsewhere (sim/params/key.hpp); throws std::logic_error on a duplicate.
+  ParamSpec& add(ParamSpec spec);
+
   const ParamSpec* find(std::string_view path) const;
   const std::vector<ParamSpec>& all() const { return specs_; }
   bool has_section(std::string_view section) const;
@@ -30,7 +33,6 @@ class ParamRegistry {
   std::vector<std::string> nearest(std::string_view path, std::size_t max_results = 2) const;
 
  private:
-  ParamSpec& add(ParamSpec spec);
   std::vector<ParamSpec> specs_;
   std::unordered_map<std::string, std::size_t> index_;
 };

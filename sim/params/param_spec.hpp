@@ -12,6 +12,10 @@ namespace sim {
 
 enum class ParamType { integer, real, boolean, text };
 
+// Which object holds a parameter's value during a run: the world (one value for the run),
+// or each group (so that groups of different types can differ).
+enum class ParamScope : std::uint8_t { world, group };
+
 using ParamValue = std::variant<std::int64_t, double, bool, std::string>;
 
 struct ParamSpec {
@@ -24,6 +28,7 @@ struct ParamSpec {
   std::vector<std::string> choices;  // for text: allowed values; empty means free text
   std::string meaning;               // one line
   std::string claim;                 // the practitioners' claim it implements, e.g. "C12"
+  ParamScope scope = ParamScope::world;
 };
 
 const char* type_name(ParamType t);

@@ -74,6 +74,20 @@ DailySeries run_scenario_in_memory(const std::string& scenario, std::uint64_t se
   return run_in_memory(sc, seed);
 }
 
+DailySeries run_arm_in_memory(const std::string& scenario, const std::string& arm,
+                              const std::vector<std::string>& overrides) {
+  sim::batch::PlanOptions options;
+  options.overrides = overrides;
+  options.replicates = 1;
+  auto plan = sim::batch::plan_runs({(source_dir() / "scenarios" / scenario).string()},
+                                    models::all_params(), options);
+  const auto& arms = plan.sources.at(0).arms;
+  for (std::size_t r = 0; r < plan.runs.size(); ++r)
+    if (arm.empty() ? !plan.sources[0].has_arms : arms[plan.runs[r].arm].name == arm)
+      return run_in_memory(plan.scenario(r), plan.runs[r].seed);
+  throw std::invalid_argument("scenario " + scenario + " has no arm '" + arm + "'");
+}
+
 std::map<std::string, std::vector<DailySeries>> run_plan_in_memory(const std::string& scenario) {
   auto plan = sim::batch::plan_runs({(source_dir() / "scenarios" / scenario).string()},
                                     models::all_params());

@@ -27,6 +27,11 @@ struct DailySeries {
 DailySeries run_scenario_in_memory(const std::string& scenario, std::uint64_t seed,
                                    const std::vector<std::string>& overrides = {});
 
+// The first replicate of one arm of a scenario file ("" for a file without arms), with the
+// seed `commsim batch` would give it and `overrides` ("section.key=value") on the base.
+DailySeries run_arm_in_memory(const std::string& scenario, const std::string& arm,
+                              const std::vector<std::string>& overrides = {});
+
 // Every run a scenario file plans (its arms × sweep points × replicates, with the seeds
 // `commsim batch` would use), run in memory. Key: arm name, or "p<point>" for sweeps.
 std::map<std::string, std::vector<DailySeries>> run_plan_in_memory(const std::string& scenario);

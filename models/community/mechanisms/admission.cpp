@@ -4,8 +4,11 @@
 
 namespace community {
 
+using namespace param;
+
 void admit_applicants(World& w, Tick t) {
-  const auto& mr = w.params.members;
+  const int max_groups = w.rules[members::max_groups];
+  const auto s0 = static_cast<float>(w.rules[members::satisfaction_initial]);
   for (auto& g : w.groups) {
     if (!g.alive || g.applicants.empty()) continue;
     // One application per person: a friend invitation wins over the open channel.
@@ -16,11 +19,11 @@ void admit_applicants(World& w, Tick t) {
     for (const Applicant& a : g.applicants) {
       if (a.person == last) continue;
       last = a.person;
-      if (size >= static_cast<std::size_t>(w.params.groups.size_cap)) break;
+      if (size >= static_cast<std::size_t>(w.rules[groups::size_cap])) break;
       const bool ad = w.is_spammer[a.person];
-      if (!ad && w.groups_joined[a.person] >= mr.max_groups) continue;
+      if (!ad && w.groups_joined[a.person] >= max_groups) continue;
       std::uint8_t flags = (a.paid ? paid_fee : 0) | (ad ? ad_account : 0);
-      g.members.add(a.person, t, static_cast<float>(mr.satisfaction_initial), flags);
+      g.members.add(a.person, t, s0, flags);
       ++w.groups_joined[a.person];
       ++size;
       if (ad) continue;

@@ -8,7 +8,7 @@
 
 namespace community {
 
-double leave_probability(const SatisfactionRules& rules, double satisfaction, bool muted);
+double leave_probability(const sim::ParamValues& rules, double satisfaction, bool muted);
 
 void mute_and_leave(World& world, std::size_t group, Tick t);
 

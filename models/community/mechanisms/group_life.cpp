@@ -4,26 +4,29 @@
 
 namespace community {
 
+using namespace param;
+
 void check_group_life(World& w, std::size_t gi, Tick t) {
   GroupState& g = w.groups[gi];
   if (!g.alive) return;
-  const auto& r = w.params.groups;
+  const auto& r = w.rules;
   const Tick age = t + 1 - g.founded;
-  if (r.lifetime_hours > 0 && age >= static_cast<Tick>(r.lifetime_hours)) {
+  const int lifetime = r[groups::lifetime_hours];
+  if (lifetime > 0 && age >= static_cast<Tick>(lifetime)) {
     dissolve(g, t);
     return;
   }
   if (sim::hour_of_day(t) != static_cast<int>(sim::ticks_per_day) - 1) return;
   const auto& m = g.members;
   std::size_t present = 0, posted = 0;
-  const Tick window = static_cast<Tick>(r.death_window_days) * sim::ticks_per_day;
+  const Tick window = static_cast<Tick>(r[groups::death_window_days]) * sim::ticks_per_day;
   for (std::size_t i = 0; i < m.slots(); ++i) {
     if (!m.present(i) || (m.flags[i] & ad_account)) continue;
     ++present;
     posted += m.last_post[i] != never && t - m.last_post[i] < window;
   }
-  const bool too_small = present < static_cast<std::size_t>(r.min_size);
-  const bool silent = age >= window && posted < r.death_active_share * present;
+  const bool too_small = present < static_cast<std::size_t>(r[groups::min_size]);
+  const bool silent = age >= window && posted < r[groups::death_active_share] * present;
   if (too_small || silent) dissolve(g, t);
 }
 

@@ -5,6 +5,8 @@
 
 namespace community {
 
+using namespace param;
+
 void tidy_group(World& w, std::size_t gi, Tick) {
   GroupState& g = w.groups[gi];
   auto& m = g.members;
@@ -24,7 +26,8 @@ void tidy_group(World& w, std::size_t gi, Tick) {
   m.erase_if_gone();
   g.moderators = 0;
   for (auto f : m.flags) g.moderators += (f & moderator) != 0;
-  const float fade = static_cast<float>(std::exp(-1.0 / w.params.moderation.violation_memory_days));
+  const float fade =
+      static_cast<float>(std::exp(-1.0 / w.rules[moderation::violation_memory_days]));
   for (auto& v : m.violations) v *= fade;
 
   // Friends inside: look each friend up in the sorted member list.
@@ -40,7 +43,7 @@ void tidy_group(World& w, std::size_t gi, Tick) {
 
   // Members aligned with the purpose, and the top value decile, among real members.
   g.aligned_base = 0;
-  const float aligned_above = static_cast<float>(w.params.aligned_above);
+  const float aligned_above = static_cast<float>(w.rules[metrics::aligned_above]);
   for (std::size_t i = 0; i < m.slots(); ++i) {
     m.flags[i] &= static_cast<std::uint8_t>(~aligned);
     if (m.flags[i] & ad_account) continue;

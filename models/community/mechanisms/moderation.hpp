@@ -11,10 +11,10 @@
 
 namespace community {
 
-int violations_allowed(const ModerationRules& rules, double strictness);
+int violations_allowed(const sim::ParamValues& rules, double strictness);
 
 // How consistently the no-ads rule is enforced: min(1, strictness / enforcement_full).
-double enforcement(const ModerationRules& rules, double strictness);
+double enforcement(const sim::ParamValues& rules, double strictness);
 
 void moderate(World& world, std::size_t group, Tick t);
 

@@ -7,12 +7,16 @@
 
 namespace community {
 
-double liveliness(const MemberRules& r, double m) {
-  return 1.0 - r.liveliness_strength + 2.0 * r.liveliness_strength * m / (m + r.liveliness_half);
+using namespace param;
+
+double liveliness(const sim::ParamValues& r, double m) {
+  const double strength = r[members::liveliness_strength];
+  return 1.0 - strength + 2.0 * strength * m / (m + r[members::liveliness_half]);
 }
 
-double novelty(const ReadingRules& r, double tenure_days) {
-  return r.novelty_floor + (1.0 - r.novelty_floor) * std::exp(-tenure_days / r.novelty_days);
+double novelty(const sim::ParamValues& r, double tenure_days) {
+  const double floor = r[reading::novelty_floor];
+  return floor + (1.0 - floor) * std::exp(-tenure_days / r[reading::novelty_days]);
 }
 
 namespace {
@@ -28,12 +32,13 @@ void ensure_topic_room(GroupState& g, int topics, std::size_t needed) {
 void post_messages(World& w, std::size_t gi, Tick t) {
   GroupState& g = w.groups[gi];
   if (!g.alive) return;
-  const auto& mr = w.params.members;
-  const double strictness = w.params.groups.strictness;
+  const auto& r = w.rules;
+  const double topic_pull = r[members::topic_pull];
+  const double strictness = w.rules[groups::strictness];
   const double present = static_cast<double>(std::max<std::size_t>(1, g.present_count()));
   const double hour = w.diurnal[sim::hour_of_day(t)] / sim::ticks_per_day;
   const double base =
-      hour * liveliness(mr, g.messages_last_day / present) * (1.0 - mr.chill * strictness);
+      hour * liveliness(r, g.messages_last_day / present) * (1.0 - r[members::chill] * strictness);
   const int K = w.people.topics;
   const float conv_norm = g.conversation.norm();
   sim::RandomStream rng(w.seed, purpose::posting, g.id, t);
@@ -42,8 +47,8 @@ void post_messages(World& w, std::size_t gi, Tick t) {
     if (m.state[i] != MemberState::active) continue;
     const PersonId p = m.person[i];
     const bool ad = m.flags[i] & ad_account;
-    const double lambda =
-        ad ? mr.spam_per_day * hour : w.people.activity[p] * base * 2.0 * m.satisfaction[i];
+    const double lambda = ad ? r[members::spam_per_day] * hour
+                             : w.people.activity[p] * base * 2.0 * m.satisfaction[i];
     // 1 - exp(-λ) ≤ λ, and λ is small for most members most hours: the exponential is
     // needed only when the draw falls below λ (same outcome, far fewer exp calls).
     const double u = rng.uniform();
@@ -57,23 +62,23 @@ void post_messages(World& w, std::size_t gi, Tick t) {
       kind = MessageKind::ad;
       sim::draw_unit_vector(rng, topic);  // ads are about whatever is being sold
     } else {
-      const bool promotion = (m.flags[i] & owner) && rng.uniform() < w.params.groups.owner_drift;
-      kind = promotion || rng.uniform() >= mr.chat_share ? MessageKind::content : MessageKind::chat;
+      const bool promotion = (m.flags[i] & owner) && rng.uniform() < w.rules[groups::owner_drift];
+      kind = promotion || rng.uniform() >= r[members::chat_share] ? MessageKind::content
+                                                                  : MessageKind::chat;
       if (promotion) {
         topic = g.promotion;
       } else {
-        topic = (1.0f - static_cast<float>(mr.topic_pull)) * w.people.interest.col(p);
-        if (conv_norm > 1e-6f)
-          topic += static_cast<float>(mr.topic_pull) / conv_norm * g.conversation;
+        topic = (1.0f - static_cast<float>(topic_pull)) * w.people.interest.col(p);
+        if (conv_norm > 1e-6f) topic += static_cast<float>(topic_pull) / conv_norm * g.conversation;
       }
-      const float noise = static_cast<float>(mr.topic_noise / std::sqrt(double(K)));
+      const float noise = static_cast<float>(r[members::topic_noise] / std::sqrt(double(K)));
       for (int k = 0; k < K; ++k) topic[k] += noise * static_cast<float>(rng.normal());
       const float n = topic.norm();
       if (n > 1e-6f) topic /= n;
     }
     const double tenure_days = double(t - m.joined[i]) / sim::ticks_per_day;
     g.inbox.push_back({static_cast<std::uint32_t>(i), kind, w.people.value[p],
-                       static_cast<float>(novelty(w.params.reading, tenure_days)), false});
+                       static_cast<float>(novelty(r, tenure_days)), false});
     m.last_post[i] = t;
     ++m.posts[i];
   }

@@ -11,10 +11,10 @@
 namespace community {
 
 // Liveliness multiplier from messages per member in the last 24 hours.
-double liveliness(const MemberRules& rules, double messages_per_member);
+double liveliness(const sim::ParamValues& rules, double messages_per_member);
 
 // Novelty of a post by someone who joined `tenure_days` ago.
-double novelty(const ReadingRules& rules, double tenure_days);
+double novelty(const sim::ParamValues& rules, double tenure_days);
 
 void post_messages(World& world, std::size_t group, Tick t);
 

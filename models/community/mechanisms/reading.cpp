@@ -4,13 +4,15 @@
 
 namespace community {
 
-double message_worth(const ReadingRules& r, MessageKind kind, double relevance, double quality,
+using namespace param;
+
+double message_worth(const sim::ParamValues& r, MessageKind kind, double relevance, double quality,
                      double reader_value) {
   switch (kind) {
     case MessageKind::ad:
-      return -r.ad_cost;
+      return -r[reading::ad_cost];
     case MessageKind::chat:
-      return r.chat_value * relevance;
+      return r[reading::chat_value] * relevance;
     case MessageKind::content:
     case MessageKind::programme:
       return relevance * 2.0 * quality / (quality + reader_value + 1e-9);
@@ -27,7 +29,10 @@ void read_messages(World& w, std::size_t gi, Tick t) {
   g.hourly_messages[hour] = visible;
   if (!g.alive || visible == 0) return;
 
-  const auto& rr = w.params.reading;
+  const auto& rr = w.rules;
+  const double read_cost = rr[reading::read_cost], ad_cost = rr[reading::ad_cost];
+  const double muted_reading = rr[reading::muted_reading];
+  const double overload_cost = rr[reading::overload_cost];
   const double hour_share = w.diurnal[hour] / sim::ticks_per_day;
   auto& m = g.members;
   const std::size_t n_msgs = g.inbox.size();
@@ -35,7 +40,7 @@ void read_messages(World& w, std::size_t gi, Tick t) {
     if (!m.present(i) || (m.flags[i] & ad_account)) continue;
     const PersonId p = m.person[i];
     double attention = w.people.attention[p] / std::max<int>(1, w.groups_joined[p]) * hour_share;
-    if (m.state[i] == MemberState::muted) attention *= rr.muted_reading;
+    if (m.state[i] == MemberState::muted) attention *= muted_reading;
     if (attention <= 0) continue;
     const double share = std::min(1.0, attention / visible);
     const auto interest = w.people.interest.col(p);
@@ -44,9 +49,9 @@ void read_messages(World& w, std::size_t gi, Tick t) {
     for (std::size_t j = 0; j < n_msgs; ++j) {
       const Message& msg = g.inbox[j];
       if (msg.removed || msg.poster_slot == i) continue;
-      cost += rr.read_cost;
+      cost += read_cost;
       if (msg.kind == MessageKind::ad) {
-        cost += rr.ad_cost;
+        cost += ad_cost;
         continue;
       }
       const double relevance =
@@ -57,12 +62,12 @@ void read_messages(World& w, std::size_t gi, Tick t) {
     m.cost_today[i] += static_cast<float>(share * cost);
     if (attention < visible)
       m.cost_today[i] +=
-          static_cast<float>(rr.overload_cost * hour_share * (visible / attention - 1.0));
+          static_cast<float>(overload_cost * hour_share * (visible / attention - 1.0));
     g.today.value_gained += share * benefit;
   }
 
   // The conversation moves towards what was said (ads aside), one message at a time.
-  const float eta = static_cast<float>(1.0 / w.params.members.conversation_memory);
+  const float eta = static_cast<float>(1.0 / w.rules[members::conversation_memory]);
   for (std::size_t j = 0; j < n_msgs; ++j) {
     const Message& msg = g.inbox[j];
     if (msg.removed || msg.kind == MessageKind::ad) continue;

@@ -14,8 +14,8 @@
 namespace community {
 
 // Worth of one message to a reader of value `reader_value`, before novelty and read cost.
-double message_worth(const ReadingRules& rules, MessageKind kind, double relevance, double quality,
-                     double reader_value);
+double message_worth(const sim::ParamValues& rules, MessageKind kind, double relevance,
+                     double quality, double reader_value);
 
 void read_messages(World& world, std::size_t group, Tick t);
 

@@ -9,9 +9,12 @@
 
 namespace community {
 
-double friend_join_probability(const RecruitmentRules& r, int k, double fit) {
+using namespace param;
+
+double friend_join_probability(const sim::ParamValues& r, int k, double fit) {
   if (k <= 0) return 0;
-  return r.friend_rate * (1.0 - std::exp(-k / r.friends_half)) * (1.0 + fit) / 2.0;
+  return r[recruitment::friend_rate] * (1.0 - std::exp(-k / r[recruitment::friends_half])) *
+         (1.0 + fit) / 2.0;
 }
 
 namespace {
@@ -27,40 +30,42 @@ struct Context {
 bool excluded(const Context& c, const std::vector<PersonId>& members_sorted, PersonId p) {
   if (std::binary_search(members_sorted.begin(), members_sorted.end(), p)) return true;
   if (std::binary_search(c.g.former.begin(), c.g.former.end(), p)) return true;
-  return !c.w.is_spammer[p] && c.w.groups_joined[p] >= c.w.params.members.max_groups;
+  return !c.w.is_spammer[p] && c.w.groups_joined[p] >= c.w.rules[members::max_groups];
 }
 
 // The entry policy's verdict on one applicant; sets `paid` under the fee policy.
 // People join to gain (C14): a candidate above the group's mean value expects less from it.
 double appeal(const Context& c, PersonId p) {
   const double q = c.mean_value, v = c.w.people.value[p];
-  return std::pow(std::min(1.0, 2.0 * q / (q + v + 1e-9)), c.w.params.recruitment.value_seeking);
+  return std::pow(std::min(1.0, 2.0 * q / (q + v + 1e-9)), c.w.rules[recruitment::value_seeking]);
 }
 
 bool passes_policy(Context& c, PersonId p, JoinChannel channel, bool& paid) {
-  const auto& rules = c.w.params.groups;
+  const auto& rules = c.w.rules;
   const bool ad = c.w.is_spammer[p];
   const double fit = alignment(c.w, c.g, p);
   paid = false;
-  switch (rules.entry) {
+  switch (rules[groups::entry]) {
     case EntryPolicy::open:
     case EntryPolicy::task:
     case EntryPolicy::invite_only:
       return true;
     case EntryPolicy::fee: {
       if (ad) return false;
-      const double willing = c.w.params.recruitment.fee_willingness * std::max(0.0, fit) *
+      const double willing = c.w.rules[recruitment::fee_willingness] * std::max(0.0, fit) *
                              c.mean_value * c.rng.exponential(1.0);
-      paid = rules.fee > 0;
-      return rules.fee <= willing;
+      paid = rules[groups::fee] > 0;
+      return rules[groups::fee] <= willing;
     }
     case EntryPolicy::screening: {
-      if (c.g.screened_today >= static_cast<std::uint32_t>(c.g.moderators * rules.screen_capacity))
+      if (c.g.screened_today >=
+          static_cast<std::uint32_t>(c.g.moderators * rules[groups::screen_capacity]))
         return false;  // nobody left to screen today
       ++c.g.screened_today;
-      if (ad) return !(c.rng.uniform() < c.w.params.moderation.ad_detection);
+      if (ad) return !(c.rng.uniform() < c.w.rules[moderation::ad_detection]);
       (void)channel;  // invited friends are screened like strangers (C21)
-      return fit >= rules.screen_alignment && c.w.people.value[p] >= rules.screen_value;
+      return fit >= rules[groups::screen_alignment] &&
+             c.w.people.value[p] >= rules[groups::screen_value];
     }
   }
   return false;
@@ -73,8 +78,9 @@ void recruit(World& w, std::size_t gi, Tick t) {
   g.applicants.clear();
   g.screened_today = 0;
   if (!g.alive) return;
-  const auto& rules = w.params.groups;
-  const auto& rr = w.params.recruitment;
+  const auto& rules = w.rules;
+  const EntryPolicy entry = rules[groups::entry];
+  const double invite_above = rules[recruitment::invite_above];
   auto& m = g.members;
 
   // Sorted ids of present members, and their mean value (what a fee buys access to).
@@ -90,7 +96,7 @@ void recruit(World& w, std::size_t gi, Tick t) {
       ++counted;
     }
   }
-  if (members_sorted.size() >= static_cast<std::size_t>(rules.size_cap)) return;
+  if (members_sorted.size() >= static_cast<std::size_t>(rules[groups::size_cap])) return;
   std::sort(members_sorted.begin(), members_sorted.end());
   sim::RandomStream rng(w.seed, purpose::recruitment, g.id, t);
   Context c{w, g, rng, counted ? value_sum / counted : 1.0};
@@ -99,8 +105,8 @@ void recruit(World& w, std::size_t gi, Tick t) {
   auto& invited = g.scratch_invited;
   invited.clear();
   for (std::size_t i = 0; i < m.slots(); ++i) {
-    if (!m.present(i) || (m.flags[i] & ad_account) || m.satisfaction[i] < rr.invite_above) continue;
-    if (rules.entry == EntryPolicy::invite_only && !(m.flags[i] & (owner | moderator | founder)))
+    if (!m.present(i) || (m.flags[i] & ad_account) || m.satisfaction[i] < invite_above) continue;
+    if (entry == EntryPolicy::invite_only && !(m.flags[i] & (owner | moderator | founder)))
       continue;
     for (PersonId q : w.friends.neighbours(m.person[i]))
       if (!w.is_spammer[q]) invited.push_back(q);
@@ -113,7 +119,7 @@ void recruit(World& w, std::size_t gi, Tick t) {
     const int k = static_cast<int>(b - a);
     a = b;
     if (excluded(c, members_sorted, q)) continue;
-    if (!(rng.uniform() < friend_join_probability(rr, k, alignment(w, g, q)) * appeal(c, q)))
+    if (!(rng.uniform() < friend_join_probability(rules, k, alignment(w, g, q)) * appeal(c, q)))
       continue;
     bool paid = false;
     if (passes_policy(c, q, JoinChannel::friend_invite, paid))
@@ -121,10 +127,11 @@ void recruit(World& w, std::size_t gi, Tick t) {
   }
 
   // The open channel.
-  if (rules.entry != EntryPolicy::invite_only && rules.open_channel_per_day > 0) {
-    const auto arrivals = sim::draw_poisson(rng, rules.open_channel_per_day);
+  const double open_channel = rules[groups::open_channel_per_day];
+  if (entry != EntryPolicy::invite_only && open_channel > 0) {
+    const auto arrivals = sim::draw_poisson(rng, open_channel);
     for (std::uint64_t a = 0; a < arrivals; ++a) {
-      const bool ad = !w.spammers.empty() && rng.uniform() < rules.open_ad_share;
+      const bool ad = !w.spammers.empty() && rng.uniform() < rules[groups::open_ad_share];
       PersonId q = ad ? w.spammers[rng.below(static_cast<std::uint32_t>(w.spammers.size()))]
                       : rng.below(w.people.size);
       for (int tries = 0; !ad && w.is_spammer[q] && tries < 100; ++tries)

@@ -19,7 +19,7 @@
 
 namespace community {
 
-double friend_join_probability(const RecruitmentRules& rules, int inviting_friends, double fit);
+double friend_join_probability(const sim::ParamValues& rules, int inviting_friends, double fit);
 
 void recruit(World& world, std::size_t group, Tick t);
 

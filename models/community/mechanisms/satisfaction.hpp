@@ -14,7 +14,7 @@
 
 namespace community {
 
-double satisfaction_target(const SatisfactionRules& rules, double net_value, int friends_inside,
+double satisfaction_target(const sim::ParamValues& rules, double net_value, int friends_inside,
                            bool paid);
 
 void update_satisfaction(World& world, std::size_t group, Tick t);

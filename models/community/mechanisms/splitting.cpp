@@ -5,6 +5,8 @@
 
 namespace community {
 
+using namespace param;
+
 GroupState& found_group(World& w, const Eigen::VectorXf& focus, Tick t) {
   GroupState& g = w.groups.emplace_back();
   g.id = static_cast<std::uint32_t>(w.groups.size() - 1);
@@ -19,7 +21,7 @@ GroupState& found_group(World& w, const Eigen::VectorXf& focus, Tick t) {
 }
 
 void split_large_groups(World& w, Tick t) {
-  const int split_at = w.params.groups.split_at;
+  const int split_at = w.rules[groups::split_at];
   if (split_at <= 0) return;
   const std::size_t existing = w.groups.size();
   for (std::size_t gi = 0; gi < existing; ++gi) {
@@ -66,12 +68,12 @@ void split_large_groups(World& w, Tick t) {
     std::size_t new_owner = never;
     for (std::size_t i = 0; i < m.slots(); ++i) {
       if (!moves(m, i)) continue;
+      // The member's record moves whole; roles tied to the parent (owner, moderator, its
+      // founding experts and today's decile marks) stay behind.
       const std::uint8_t keep = m.flags[i] & (paid_fee | ad_account | founder);
-      child.members.add(m.person[i], m.joined[i], m.satisfaction[i], keep);
+      child.members.append_copy(m, i);
       const std::size_t slot = child.members.slots() - 1;
-      child.members.state[slot] = m.state[i];
-      child.members.posts[slot] = m.posts[i];
-      child.members.last_post[slot] = m.last_post[i];
+      child.members.flags[slot] = keep;
       const float v = w.people.value[m.person[i]];
       if (!(keep & ad_account) && v > best_value) {  // an ad account never owns a group
         best_value = v;

@@ -2,6 +2,7 @@
 #include <fstream>
 
 #include "models/registry.hpp"
+#include "sim/batch/run_plan.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "support/test_paths.hpp"
 
@@ -91,7 +92,7 @@ TEST_CASE("every scenario shipped in scenarios/ parses", "[scenario]") {
     if (entry.path().extension() != ".toml") continue;
     INFO(entry.path());
     ScenarioOptions opts;
-    opts.reserved_sections = {"sweep", "arms", "replicates"};
+    opts.reserved_sections = sim::batch::batch_sections;
     CHECK_NOTHROW(load_scenario(entry.path().string(), models::all_params(), opts));
     ++seen;
   }

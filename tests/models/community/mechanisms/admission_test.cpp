@@ -16,9 +16,9 @@ World admission_world(std::size_t people, int size_cap = 100, int max_groups = 3
   for (std::size_t p = 0; p < people; ++p) spec[p].value = 1.0f + static_cast<float>(p);
   spec[people - 1].spammer = true;  // the last person is an ad account
   World w = make_world(2, spec);
-  w.params.groups.size_cap = size_cap;
-  w.params.members.max_groups = max_groups;
-  w.params.members.satisfaction_initial = 0.65;
+  w.rules.set(param::groups::size_cap, size_cap);
+  w.rules.set(param::members::max_groups, max_groups);
+  w.rules.set(param::members::satisfaction_initial, 0.65);
   add_group(w, axis(2, 0), {{0, owner | moderator | founder, 0.9f}, {1, founder, 0.9f}});
   return w;
 }

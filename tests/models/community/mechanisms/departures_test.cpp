@@ -13,19 +13,19 @@ using namespace community::testing;
 
 namespace {
 
-void departure_rules(Params& p) {
-  p.satisfaction.mute_below = 0.35;
-  p.satisfaction.unmute_above = 0.5;
-  p.satisfaction.leave_below = 0.25;
-  p.satisfaction.leave_hazard = 0;
-  p.satisfaction.lurker_hazard = 0;
-  p.groups.entry = EntryPolicy::open;
-  p.groups.task_days = 7;
+void departure_rules(sim::ParamValues& p) {
+  p.set(param::satisfaction::mute_below, 0.35);
+  p.set(param::satisfaction::unmute_above, 0.5);
+  p.set(param::satisfaction::leave_below, 0.25);
+  p.set(param::satisfaction::leave_hazard, 0);
+  p.set(param::satisfaction::lurker_hazard, 0);
+  p.set(param::groups::entry, EntryPolicy::open);
+  p.set(param::groups::task_days, 7);
 }
 
 World departures_world(std::size_t n, float s) {
   World w = make_world(2, people_like(n, axis(2, 0)));
-  departure_rules(w.params);
+  departure_rules(w.rules);
   std::vector<MemberSpec> members;
   for (PersonId p = 0; p < n; ++p) members.push_back({p, 0, s});
   add_group(w, axis(2, 0), members);
@@ -41,18 +41,18 @@ std::size_t count_state(const Memberships& m, MemberState s) {
 }  // namespace
 
 TEST_CASE("leave_probability follows the hazard formula", "[mechanism][departures]") {
-  SatisfactionRules r;
-  r.leave_below = 0.25;
-  r.leave_hazard = 0.2;
-  r.lurker_hazard = 0.01;
+  sim::ParamValues r;
+  r.set(param::satisfaction::leave_below, 0.25);
+  r.set(param::satisfaction::leave_hazard, 0.2);
+  r.set(param::satisfaction::lurker_hazard, 0.01);
   CHECK(leave_probability(r, 0.5, false) == 0.0);
   CHECK(leave_probability(r, 0.25, false) == 0.0);
   CHECK(leave_probability(r, 0.5, true) == Approx(0.01));
   CHECK(leave_probability(r, 0.0, false) == Approx(0.2));
   CHECK(leave_probability(r, 0.125, false) == Approx(0.1));
   CHECK(leave_probability(r, 0.125, true) == Approx(0.11));
-  r.leave_hazard = 1.0;
-  r.lurker_hazard = 0.5;
+  r.set(param::satisfaction::leave_hazard, 1.0);
+  r.set(param::satisfaction::lurker_hazard, 0.5);
   CHECK(leave_probability(r, 0.0, true) == 1.0);  // capped
 }
 
@@ -76,8 +76,8 @@ TEST_CASE("members leave with leave_probability", "[mechanism][departures]") {
   const std::size_t n = 4000;
   SECTION("unhappy, not muted: leave_hazard·(leave_below - s)/leave_below") {
     World w = departures_world(n, 0.1f);
-    w.params.satisfaction.mute_below = 0;
-    w.params.satisfaction.leave_hazard = 0.5;
+    w.rules.set(param::satisfaction::mute_below, 0);
+    w.rules.set(param::satisfaction::leave_hazard, 0.5);
     mute_and_leave(w, 0, 23);
     const double p = 0.5 * 0.15 / 0.25;
     const std::size_t left = count_state(w.groups[0].members, MemberState::left);
@@ -87,8 +87,8 @@ TEST_CASE("members leave with leave_probability", "[mechanism][departures]") {
   }
   SECTION("muted lurkers: lurker_hazard") {
     World w = departures_world(n, 0.3f);  // mutes (0.3 < 0.35), above leave_below
-    w.params.satisfaction.lurker_hazard = 0.2;
-    w.params.satisfaction.leave_hazard = 0.5;
+    w.rules.set(param::satisfaction::lurker_hazard, 0.2);
+    w.rules.set(param::satisfaction::leave_hazard, 0.5);
     mute_and_leave(w, 0, 23);
     const std::size_t left = count_state(w.groups[0].members, MemberState::left);
     CHECK(std::abs(double(left) / n - 0.2) < 5 * binomial_se(0.2, n));
@@ -96,15 +96,15 @@ TEST_CASE("members leave with leave_probability", "[mechanism][departures]") {
   }
   SECTION("both") {
     World w = departures_world(n, 0.1f);
-    w.params.satisfaction.lurker_hazard = 0.2;
-    w.params.satisfaction.leave_hazard = 0.5;
+    w.rules.set(param::satisfaction::lurker_hazard, 0.2);
+    w.rules.set(param::satisfaction::leave_hazard, 0.5);
     mute_and_leave(w, 0, 23);
     const std::size_t left = count_state(w.groups[0].members, MemberState::left);
     CHECK(std::abs(double(left) / n - 0.5) < 5 * binomial_se(0.5, n));
   }
   SECTION("content members never leave") {
     World w = departures_world(n, 0.6f);
-    w.params.satisfaction.leave_hazard = 1.0;
+    w.rules.set(param::satisfaction::leave_hazard, 1.0);
     mute_and_leave(w, 0, 23);
     CHECK(count_state(w.groups[0].members, MemberState::left) == 0);
   }
@@ -115,8 +115,8 @@ TEST_CASE("departures are counted with value, alignment and top decile",
   std::vector<PersonSpec> people = {
       {axis(2, 0), 1.0f, 3.0f}, {unit({0.6f, 0.8f}), 1.0f, 0.5f}, {axis(2, 0), 1.0f, 1.0f}};
   World w = make_world(2, people);
-  departure_rules(w.params);
-  w.params.satisfaction.leave_hazard = 1.0;  // s = 0: certain
+  departure_rules(w.rules);
+  w.rules.set(param::satisfaction::leave_hazard, 1.0);  // s = 0: certain
   add_group(w, axis(2, 0), {{0, top_decile, 0.0f}, {1, 0, 0.0f}, {2, 0, 0.9f}});
   GroupState& g = w.groups[0];
   mute_and_leave(w, 0, 23);
@@ -135,9 +135,9 @@ TEST_CASE("the owner never leaves; ad accounts are not subject to departures",
   std::vector<PersonSpec> people = people_like(4, axis(2, 0));
   people[3].spammer = true;
   World w = make_world(2, people);
-  departure_rules(w.params);
-  w.params.satisfaction.leave_hazard = 1.0;
-  w.params.satisfaction.lurker_hazard = 1.0;
+  departure_rules(w.rules);
+  w.rules.set(param::satisfaction::leave_hazard, 1.0);
+  w.rules.set(param::satisfaction::lurker_hazard, 1.0);
   add_group(
       w, axis(2, 0),
       {{0, owner | moderator, 0.0f}, {1, moderator, 0.0f}, {2, 0, 0.0f}, {3, ad_account, 0.0f}});
@@ -154,9 +154,9 @@ TEST_CASE("the owner never leaves; ad accounts are not subject to departures",
 TEST_CASE("the task policy removes members who have not posted within task_days",
           "[mechanism][departures]") {
   World w = make_world(2, people_like(6, axis(2, 0)));
-  departure_rules(w.params);
-  w.params.groups.entry = EntryPolicy::task;
-  w.params.groups.task_days = 2;
+  departure_rules(w.rules);
+  w.rules.set(param::groups::entry, EntryPolicy::task);
+  w.rules.set(param::groups::task_days, 2);
   MemberSpec late{4, 0, 0.9f};
   late.joined = at(1, 10);
   MemberSpec exact{5, 0, 0.9f};
@@ -183,8 +183,8 @@ TEST_CASE("the task policy removes members who have not posted within task_days"
 
   // Under another policy non-posters stay.
   World open = make_world(2, people_like(2, axis(2, 0)));
-  departure_rules(open.params);
-  open.params.groups.task_days = 2;
+  departure_rules(open.rules);
+  open.rules.set(param::groups::task_days, 2);
   add_group(open, axis(2, 0), {{0, owner, 0.9f}, {1, 0, 0.9f}});
   mute_and_leave(open, 0, at(30, 23));
   CHECK(open.groups[0].members.present(1));
@@ -192,7 +192,7 @@ TEST_CASE("the task policy removes members who have not posted within task_days"
 
 TEST_CASE("a dead group has no departures", "[mechanism][departures]") {
   World w = departures_world(10, 0.0f);
-  w.params.satisfaction.leave_hazard = 1.0;
+  w.rules.set(param::satisfaction::leave_hazard, 1.0);
   w.groups[0].alive = false;
   mute_and_leave(w, 0, 23);
   CHECK(count_state(w.groups[0].members, MemberState::active) == 10);

@@ -14,17 +14,17 @@ using namespace community::testing;
 
 namespace {
 
-void life_rules(Params& p) {
-  p.groups.lifetime_hours = 0;
-  p.groups.death_window_days = 2;
-  p.groups.death_active_share = 0.5;
-  p.groups.min_size = 3;
-  p.moderation.violation_memory_days = 30;
+void life_rules(sim::ParamValues& p) {
+  p.set(param::groups::lifetime_hours, 0);
+  p.set(param::groups::death_window_days, 2);
+  p.set(param::groups::death_active_share, 0.5);
+  p.set(param::groups::min_size, 3);
+  p.set(param::moderation::violation_memory_days, 30);
 }
 
 World life_world(std::size_t n, Tick founded = 0) {
   World w = make_world(2, people_like(n, axis(2, 0)));
-  life_rules(w.params);
+  life_rules(w.rules);
   std::vector<MemberSpec> members;
   for (PersonId p = 0; p < n; ++p)
     members.push_back({p, p == 0 ? std::uint8_t(owner | moderator) : std::uint8_t(0)});
@@ -40,7 +40,7 @@ void all_posted_at(GroupState& g, Tick t) {
 
 TEST_CASE("a flash group closes lifetime_hours after founding", "[mechanism][group_life]") {
   World w = life_world(5, /*founded=*/10);
-  w.params.groups.lifetime_hours = 5;
+  w.rules.set(param::groups::lifetime_hours, 5);
   GroupState& g = w.groups[0];
   for (Tick t = 10; t < 14; ++t) {
     check_group_life(w, 0, t);
@@ -59,7 +59,7 @@ TEST_CASE("a group below min_size dies at the end of the day", "[mechanism][grou
   std::vector<PersonSpec> people = people_like(6, axis(2, 0));
   for (std::size_t p = 2; p < 6; ++p) people[p].spammer = true;
   World w = make_world(2, people);
-  life_rules(w.params);
+  life_rules(w.rules);
   add_group(w, axis(2, 0),
             {{0, owner}, {1}, {2, ad_account}, {3, ad_account}, {4, ad_account}, {5, ad_account}});
   GroupState& g = w.groups[0];
@@ -109,8 +109,8 @@ TEST_CASE("a silent group dies after the death window", "[mechanism][group_life]
     std::vector<PersonSpec> people = people_like(4, axis(2, 0));
     people[2].spammer = people[3].spammer = true;
     World w = make_world(2, people);
-    life_rules(w.params);
-    w.params.groups.min_size = 1;
+    life_rules(w.rules);
+    w.rules.set(param::groups::min_size, 1);
     add_group(w, axis(2, 0), {{0, owner}, {1}, {2, ad_account}, {3, ad_account}});
     GroupState& g = w.groups[0];
     g.members.last_post = {never, never, at(2, 20), at(2, 20)};

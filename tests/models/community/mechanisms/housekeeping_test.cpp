@@ -15,7 +15,7 @@ using namespace community::testing;
 TEST_CASE("tidy_group erases ended memberships and remembers who left, sorted",
           "[mechanism][housekeeping]") {
   World w = make_world(2, people_like(12, axis(2, 0)));
-  w.params.moderation.violation_memory_days = 30;
+  w.rules.set(param::moderation::violation_memory_days, 30);
   add_group(w, axis(2, 0),
             {{0, owner | moderator, 0.9f},
              {11, 0, 0.8f, MemberState::left},
@@ -71,7 +71,7 @@ TEST_CASE("release_memberships gives released people back their place",
 
 TEST_CASE("violations fade with violation_memory_days", "[mechanism][housekeeping]") {
   World w = make_world(2, people_like(2, axis(2, 0)));
-  w.params.moderation.violation_memory_days = 10;
+  w.rules.set(param::moderation::violation_memory_days, 10);
   add_group(w, axis(2, 0), {{0, owner}, {1}});
   GroupState& g = w.groups[0];
   g.members.violations = {0.0f, 3.0f};
@@ -131,7 +131,7 @@ TEST_CASE("members aligned with the focus are marked (aligned_above), ad account
                                     {axis(2, 1)},
                                     {axis(2, 0), 1.0f, 1.0f, 60.0f, true}};
   World w = make_world(2, people);
-  w.params.aligned_above = 0.5;
+  w.rules.set(param::metrics::aligned_above, 0.5);
   add_group(w, axis(2, 0), {{0}, {1, aligned}, {2, aligned}, {3}, {4, ad_account}});
   GroupState& g = w.groups[0];
   tidy_group(w, 0, 23);
@@ -143,7 +143,7 @@ TEST_CASE("members aligned with the focus are marked (aligned_above), ad account
   CHECK((f[4] & aligned) == 0);  // ad account
   CHECK(g.aligned_base == 2);
 
-  w.params.aligned_above = 0.3;
+  w.rules.set(param::metrics::aligned_above, 0.3);
   tidy_group(w, 0, 47);
   CHECK((g.members.flags[2] & aligned) != 0);
   CHECK(g.aligned_base == 3);

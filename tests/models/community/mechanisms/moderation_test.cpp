@@ -17,21 +17,21 @@ namespace {
 const Eigen::VectorXf on_focus = unit({1.0f, 0.0f});
 const Eigen::VectorXf off_focus = unit({0.0f, 1.0f});  // cosine 0 with the focus
 
-void moderation_rules(Params& p, double strictness) {
-  p.groups.strictness = strictness;
-  p.groups.ads_allowed = false;
-  p.moderation.capacity = 100;
-  p.moderation.ad_detection = 1.0;
-  p.moderation.enforcement_full = 0.2;
-  p.moderation.offtopic_below = 0.2;
-  p.moderation.false_removal = 0.0;
-  p.moderation.violations_to_remove = 1000;
+void moderation_rules(sim::ParamValues& p, double strictness) {
+  p.set(param::groups::strictness, strictness);
+  p.set(param::groups::ads_allowed, false);
+  p.set(param::moderation::capacity, 100);
+  p.set(param::moderation::ad_detection, 1.0);
+  p.set(param::moderation::enforcement_full, 0.2);
+  p.set(param::moderation::offtopic_below, 0.2);
+  p.set(param::moderation::false_removal, 0.0);
+  p.set(param::moderation::violations_to_remove, 1000);
 }
 
 // A group of `n` ordinary members (person i in slot i), focus on the first axis.
 World moderation_world(std::size_t n, double strictness, int moderators = 1) {
   World w = make_world(2, people_like(n, on_focus));
-  moderation_rules(w.params, strictness);
+  moderation_rules(w.rules, strictness);
   std::vector<MemberSpec> members;
   for (PersonId p = 0; p < n; ++p) members.push_back({p});
   add_group(w, on_focus, members, moderators);
@@ -58,14 +58,14 @@ double removal_share(World& w, const Eigen::VectorXf& topic, int trials) {
 
 TEST_CASE("violations_allowed is max(1, ceil(violations_to_remove*(1 - strictness)))",
           "[mechanism][moderation]") {
-  ModerationRules r;
-  r.violations_to_remove = 5;
+  sim::ParamValues r;
+  r.set(param::moderation::violations_to_remove, 5);
   CHECK(violations_allowed(r, 0.0) == 5);
   CHECK(violations_allowed(r, 0.6) == 2);  // 5·0.4 = 2 exactly (not rounded up to 3)
   CHECK(violations_allowed(r, 0.5) == 3);  // ceil(2.5)
   CHECK(violations_allowed(r, 0.9) == 1);
   CHECK(violations_allowed(r, 1.0) == 1);
-  r.violations_to_remove = 1;
+  r.set(param::moderation::violations_to_remove, 1);
   CHECK(violations_allowed(r, 0.0) == 1);
 }
 
@@ -73,9 +73,9 @@ TEST_CASE("without moderators nothing is removed", "[mechanism][moderation]") {
   std::vector<PersonSpec> people = people_like(3, on_focus);
   people.push_back({on_focus, 1.0f, 1.0f, 60.0f, true});
   World w = make_world(2, people);
-  moderation_rules(w.params, 1.0);
-  w.params.moderation.false_removal = 1.0;
-  w.params.moderation.violations_to_remove = 1;
+  moderation_rules(w.rules, 1.0);
+  w.rules.set(param::moderation::false_removal, 1.0);
+  w.rules.set(param::moderation::violations_to_remove, 1);
   add_group(w, on_focus, {{0}, {1}, {2}, {3, ad_account}}, /*moderators=*/0);
   GroupState& g = w.groups[0];
   push_message(g, 0, MessageKind::content, off_focus);
@@ -93,7 +93,7 @@ TEST_CASE("recognised ads are removed with their accounts unless ads are allowed
   std::vector<PersonSpec> people = people_like(2, on_focus);
   people.push_back({on_focus, 1.0f, 5.0f, 60.0f, true});
   World w = make_world(2, people);
-  moderation_rules(w.params, 0.5);  // above enforcement_full: the no-ads rule fully enforced
+  moderation_rules(w.rules, 0.5);  // above enforcement_full: the no-ads rule fully enforced
   add_group(w, on_focus, {{0, owner | moderator}, {1}, {2, ad_account}});
   GroupState& g = w.groups[0];
 
@@ -112,7 +112,7 @@ TEST_CASE("recognised ads are removed with their accounts unless ads are allowed
     CHECK(g.today.top_decile_departures + g.today.other_departures == 0);
   }
   SECTION("ads_allowed: left up") {
-    w.params.groups.ads_allowed = true;
+    w.rules.set(param::groups::ads_allowed, true);
     push_message(g, 2, MessageKind::ad, on_focus);
     moderate(w, 0, 5);
     CHECK_FALSE(g.inbox[0].removed);
@@ -120,7 +120,7 @@ TEST_CASE("recognised ads are removed with their accounts unless ads are allowed
     CHECK(g.today.removals == 0);
   }
   SECTION("strictness 0: nobody acts on ads") {
-    w.params.groups.strictness = 0;
+    w.rules.set(param::groups::strictness, 0);
     for (Tick t = 0; t < 50; ++t) {
       g.inbox.clear();
       push_message(g, 2, MessageKind::ad, on_focus);
@@ -130,7 +130,7 @@ TEST_CASE("recognised ads are removed with their accounts unless ads are allowed
     CHECK(g.members.present(2));
   }
   SECTION("ad_detection = 0: never recognised") {
-    w.params.moderation.ad_detection = 0;
+    w.rules.set(param::moderation::ad_detection, 0);
     for (Tick t = 0; t < 50; ++t) {
       g.inbox.clear();
       push_message(g, 2, MessageKind::ad, on_focus);
@@ -143,21 +143,21 @@ TEST_CASE("recognised ads are removed with their accounts unless ads are allowed
 
 TEST_CASE("enforcement of the no-ads rule is min(1, strictness/enforcement_full)",
           "[mechanism][moderation]") {
-  ModerationRules r;
-  r.enforcement_full = 0.2;
+  sim::ParamValues r;
+  r.set(param::moderation::enforcement_full, 0.2);
   CHECK(enforcement(r, 0.0) == 0.0);
   CHECK(enforcement(r, 0.05) == Approx(0.25));
   CHECK(enforcement(r, 0.2) == Approx(1.0));
   CHECK(enforcement(r, 0.9) == 1.0);
-  r.enforcement_full = 0;
+  r.set(param::moderation::enforcement_full, 0);
   CHECK(enforcement(r, 0.0) == 1.0);  // always fully enforced
 
   // Below enforcement_full an ad is removed with probability ad_detection · strictness/full.
   std::vector<PersonSpec> people = people_like(1, on_focus);
   people.push_back({on_focus, 1.0f, 1.0f, 60.0f, true});
   World w = make_world(2, people);
-  moderation_rules(w.params, 0.1);
-  w.params.moderation.ad_detection = 0.8;
+  moderation_rules(w.rules, 0.1);
+  w.rules.set(param::moderation::ad_detection, 0.8);
   add_group(w, on_focus, {{0, owner | moderator}, {1, ad_account}});
   GroupState& g = w.groups[0];
   const int trials = 4000;
@@ -192,7 +192,7 @@ TEST_CASE("on-topic posts are removed with probability false_removal*strictness^
           "[mechanism][moderation]") {
   const int trials = 4000;
   World w = moderation_world(2, 0.8);
-  w.params.moderation.false_removal = 0.5;
+  w.rules.set(param::moderation::false_removal, 0.5);
   const double expected = 0.5 * 0.8 * 0.8;
   const double got = removal_share(w, on_focus, trials);
   CHECK(std::abs(got - expected) < 5 * binomial_se(expected, trials));
@@ -203,7 +203,7 @@ TEST_CASE("on-topic posts are removed with probability false_removal*strictness^
 
 TEST_CASE("offtopic_below is the cosine threshold for off-topic", "[mechanism][moderation]") {
   World w = moderation_world(2, 1.0);  // off-topic: always removed; on-topic: never
-  w.params.moderation.offtopic_below = 0.2;
+  w.rules.set(param::moderation::offtopic_below, 0.2);
   const Eigen::VectorXf below = unit({0.1f, std::sqrt(1 - 0.01f)});  // cosine 0.1
   const Eigen::VectorXf above = unit({0.3f, std::sqrt(1 - 0.09f)});  // cosine 0.3
   GroupState& g = w.groups[0];
@@ -218,7 +218,7 @@ TEST_CASE("moderators review at most moderators x capacity messages an hour",
           "[mechanism][moderation]") {
   SECTION("whole capacity: exactly the first moderators*capacity messages") {
     World w = moderation_world(10, 1.0, /*moderators=*/2);
-    w.params.moderation.capacity = 1.5;  // 3 reviews an hour
+    w.rules.set(param::moderation::capacity, 1.5);  // 3 reviews an hour
     GroupState& g = w.groups[0];
     for (std::uint32_t i = 0; i < 10; ++i) push_message(g, i, MessageKind::content, off_focus);
     moderate(w, 0, 0);
@@ -227,7 +227,7 @@ TEST_CASE("moderators review at most moderators x capacity messages an hour",
   }
   SECTION("fractional capacity: the extra review happens with the fractional probability") {
     World w = moderation_world(10, 1.0, 1);
-    w.params.moderation.capacity = 2.25;
+    w.rules.set(param::moderation::capacity, 2.25);
     GroupState& g = w.groups[0];
     const int trials = 4000;
     int three = 0;
@@ -249,11 +249,11 @@ TEST_CASE("violations accumulate and remove a member at the threshold", "[mechan
   std::vector<PersonSpec> people = people_like(3, on_focus);
   people[1].value = 4.0f;
   World w = make_world(2, people);
-  moderation_rules(w.params, 0.5);
-  w.params.moderation.violations_to_remove = 4;  // allowed = ceil(4·0.5) = 2
+  moderation_rules(w.rules, 0.5);
+  w.rules.set(param::moderation::violations_to_remove, 4);  // allowed = ceil(4·0.5) = 2
   add_group(w, on_focus, {{0, owner | moderator}, {1, top_decile}, {2}});
   GroupState& g = w.groups[0];
-  REQUIRE(violations_allowed(w.params.moderation, 0.5) == 2);
+  REQUIRE(violations_allowed(w.rules, 0.5) == 2);
   int removed_posts = 0;
   Tick t = 0;
   for (; t < 1000 && g.members.present(1); ++t) {
@@ -278,7 +278,7 @@ TEST_CASE("violations accumulate and remove a member at the threshold", "[mechan
 TEST_CASE("the owner's posts may be removed but the owner is never removed",
           "[mechanism][moderation]") {
   World w = moderation_world(2, 1.0);  // allowed = 1: any violation removes a member
-  w.params.moderation.violations_to_remove = 1;
+  w.rules.set(param::moderation::violations_to_remove, 1);
   GroupState& g = w.groups[0];
   g.members.flags[0] = owner | moderator;
   for (Tick t = 0; t < 5; ++t) {
@@ -300,7 +300,7 @@ TEST_CASE("the owner's posts may be removed but the owner is never removed",
 
 TEST_CASE("programme posts are never removed", "[mechanism][moderation]") {
   World w = moderation_world(2, 1.0);
-  w.params.moderation.false_removal = 1.0;
+  w.rules.set(param::moderation::false_removal, 1.0);
   GroupState& g = w.groups[0];
   for (Tick t = 0; t < 100; ++t) {
     g.inbox.clear();

@@ -15,24 +15,24 @@ using namespace community::testing;
 namespace {
 
 // Parameters that make λ = activity/24 · 2·satisfaction exactly (no liveliness, no chill).
-void plain_posting(Params& p) {
-  p.members.liveliness_strength = 0;
-  p.members.liveliness_half = 0.3;
-  p.members.chill = 0;
-  p.groups.strictness = 0;
-  p.members.chat_share = 0.4;
-  p.members.topic_pull = 0.4;
-  p.members.topic_noise = 0.3;
-  p.members.spam_per_day = 3;
-  p.groups.owner_drift = 0;
-  p.reading.novelty_days = 60;
-  p.reading.novelty_floor = 0.25;
+void plain_posting(sim::ParamValues& p) {
+  p.set(param::members::liveliness_strength, 0);
+  p.set(param::members::liveliness_half, 0.3);
+  p.set(param::members::chill, 0);
+  p.set(param::groups::strictness, 0);
+  p.set(param::members::chat_share, 0.4);
+  p.set(param::members::topic_pull, 0.4);
+  p.set(param::members::topic_noise, 0.3);
+  p.set(param::members::spam_per_day, 3);
+  p.set(param::groups::owner_drift, 0);
+  p.set(param::reading::novelty_days, 60);
+  p.set(param::reading::novelty_floor, 0.25);
 }
 
 // n members of one group, all with the given activity and satisfaction.
 World posting_world(std::size_t n, float activity, float satisfaction, int K = 2) {
   World w = make_world(K, people_like(n, axis(K, 0), activity));
-  plain_posting(w.params);
+  plain_posting(w.rules);
   std::vector<MemberSpec> members;
   for (PersonId p = 0; p < n; ++p) members.push_back({p, 0, satisfaction});
   add_group(w, axis(K, 0), members);
@@ -64,22 +64,22 @@ Counts run_posting(World& w, Tick first, Tick ticks) {
 
 TEST_CASE("liveliness is 1-s at silence, 1 at liveliness_half, tends to 1+s",
           "[mechanism][posting]") {
-  MemberRules r;
-  r.liveliness_strength = 0.6;
-  r.liveliness_half = 0.3;
+  sim::ParamValues r;
+  r.set(param::members::liveliness_strength, 0.6);
+  r.set(param::members::liveliness_half, 0.3);
   CHECK(liveliness(r, 0.0) == Approx(0.4));
   CHECK(liveliness(r, 0.3) == Approx(1.0));
   CHECK(liveliness(r, 0.9) == Approx(1.0 - 0.6 + 1.2 * 0.9 / 1.2));
   CHECK(liveliness(r, 1e9) == Approx(1.6).epsilon(1e-6));
-  r.liveliness_strength = 0;
+  r.set(param::members::liveliness_strength, 0);
   CHECK(liveliness(r, 0.0) == Approx(1.0));
   CHECK(liveliness(r, 5.0) == Approx(1.0));
 }
 
 TEST_CASE("novelty starts at 1 and decays exponentially to the floor", "[mechanism][posting]") {
-  ReadingRules r;
-  r.novelty_days = 60;
-  r.novelty_floor = 0.25;
+  sim::ParamValues r;
+  r.set(param::reading::novelty_days, 60);
+  r.set(param::reading::novelty_floor, 0.25);
   CHECK(novelty(r, 0) == Approx(1.0));
   CHECK(novelty(r, 60) == Approx(0.25 + 0.75 * std::exp(-1.0)));
   CHECK(novelty(r, 120) == Approx(0.25 + 0.75 * std::exp(-2.0)));
@@ -121,8 +121,8 @@ TEST_CASE("strictness chills posting by the factor 1 - chill*strictness", "[mech
   const double trials = 20.0 * 600;
   World free = posting_world(20, 12.0f, 0.5f);
   World strict = posting_world(20, 12.0f, 0.5f);
-  strict.params.members.chill = 0.6;
-  strict.params.groups.strictness = 0.5;
+  strict.rules.set(param::members::chill, 0.6);
+  strict.rules.set(param::groups::strictness, 0.5);
   const double p_free = run_posting(free, 0, 600).total / trials;
   const double p_strict = run_posting(strict, 0, 600).total / trials;
   const double e_free = 1.0 - std::exp(-0.5), e_strict = 1.0 - std::exp(-0.5 * 0.7);
@@ -132,15 +132,15 @@ TEST_CASE("strictness chills posting by the factor 1 - chill*strictness", "[mech
   CHECK(std::log(1 - p_strict) / std::log(1 - p_free) == Approx(0.7).margin(0.05));
 
   World frozen = posting_world(10, 48.0f, 1.0f);
-  frozen.params.members.chill = 1.0;
-  frozen.params.groups.strictness = 1.0;
+  frozen.rules.set(param::members::chill, 1.0);
+  frozen.rules.set(param::groups::strictness, 1.0);
   CHECK(run_posting(frozen, 0, 100).total == 0);
 }
 
 TEST_CASE("liveliness multiplies the posting rate", "[mechanism][posting]") {
   World w = posting_world(10, 48.0f, 1.0f);
-  w.params.members.liveliness_strength = 1.0;
-  w.params.members.liveliness_half = 0.5;
+  w.rules.set(param::members::liveliness_strength, 1.0);
+  w.rules.set(param::members::liveliness_half, 0.5);
   GroupState& g = w.groups[0];
   g.messages_last_day = 0;  // a silent group with full liveliness strength: nobody starts
   CHECK(run_posting(w, 0, 100).total == 0);
@@ -155,7 +155,7 @@ TEST_CASE("liveliness multiplies the posting rate", "[mechanism][posting]") {
 TEST_CASE("only active members post: muted, departed and moved members never do",
           "[mechanism][posting]") {
   World w = make_world(2, people_like(5, axis(2, 0), 200.0f));
-  plain_posting(w.params);
+  plain_posting(w.rules);
   add_group(w, axis(2, 0),
             {{0, 0, 1.0f, MemberState::active},
              {1, 0, 1.0f, MemberState::muted},
@@ -179,10 +179,10 @@ TEST_CASE("ad accounts post ads at spam_per_day regardless of satisfaction and s
   for (auto& p : people) p.spammer = true;
   people.push_back({axis(3, 0), 50.0f});  // one ordinary member, chilled silent below
   World w = make_world(3, people);
-  plain_posting(w.params);
-  w.params.members.spam_per_day = 6;  // λ = 0.25 an hour
-  w.params.members.chill = 1.0;
-  w.params.groups.strictness = 1.0;
+  plain_posting(w.rules);
+  w.rules.set(param::members::spam_per_day, 6);  // λ = 0.25 an hour
+  w.rules.set(param::members::chill, 1.0);
+  w.rules.set(param::groups::strictness, 1.0);
   std::vector<MemberSpec> members;
   for (PersonId p = 0; p < 30; ++p) members.push_back({p, ad_account, 0.0f});
   members.push_back({30, 0, 1.0f});
@@ -212,7 +212,7 @@ TEST_CASE("a post records last_post, the post count, quality = value and novelty
           "[mechanism][posting]") {
   std::vector<PersonSpec> people = {{axis(2, 0), 500.0f, 2.5f}, {axis(2, 0), 500.0f, 0.7f}};
   World w = make_world(2, people);
-  plain_posting(w.params);
+  plain_posting(w.rules);
   MemberSpec old_hand{0, 0, 1.0f};
   MemberSpec newcomer{1, 0, 1.0f};
   newcomer.joined = at(60, 0);
@@ -230,7 +230,7 @@ TEST_CASE("a post records last_post, the post count, quality = value and novelty
     CHECK_FALSE(m.removed);
     const std::size_t i = m.poster_slot;
     CHECK(m.quality == Approx(i == 0 ? 2.5f : 0.7f));
-    CHECK(m.novelty == Approx(novelty(w.params.reading, i == 0 ? tenure0 : tenure1)));
+    CHECK(m.novelty == Approx(novelty(w.rules, i == 0 ? tenure0 : tenure1)));
   }
   post_messages(w, 0, t + 1);
   CHECK(g.members.posts[0] == 2);
@@ -240,12 +240,12 @@ TEST_CASE("a post records last_post, the post count, quality = value and novelty
 TEST_CASE("message topics are unit vectors between interest and conversation",
           "[mechanism][posting]") {
   World w = posting_world(8, 500.0f, 1.0f, 3);
-  w.params.members.chat_share = 0.5;
+  w.rules.set(param::members::chat_share, 0.5);
   GroupState& g = w.groups[0];
   g.conversation = 2.0f * axis(3, 1);  // not normalised: the pull uses its direction
 
   SECTION("with noise every topic is a unit vector") {
-    w.params.members.topic_noise = 0.8;
+    w.rules.set(param::members::topic_noise, 0.8);
     for (Tick t = 0; t < 50; ++t) {
       g.inbox.clear();
       post_messages(w, 0, t);
@@ -254,9 +254,9 @@ TEST_CASE("message topics are unit vectors between interest and conversation",
     }
   }
   SECTION("without noise the topic is the normalised blend (1-pull)·interest + pull·conversation") {
-    w.params.members.topic_noise = 0;
+    w.rules.set(param::members::topic_noise, 0);
     for (double pull : {0.0, 0.5, 1.0}) {
-      w.params.members.topic_pull = pull;
+      w.rules.set(param::members::topic_pull, pull);
       g.inbox.clear();
       post_messages(w, 0, 7);
       REQUIRE(g.inbox.size() == 8);
@@ -272,7 +272,7 @@ TEST_CASE("chat_share sets the share of chat among members' posts", "[mechanism]
   World w = posting_world(20, 500.0f, 1.0f);
   GroupState& g = w.groups[0];
   for (double share : {0.0, 1.0, 0.3}) {
-    w.params.members.chat_share = share;
+    w.rules.set(param::members::chat_share, share);
     std::uint64_t chat = 0, all = 0;
     for (Tick t = 0; t < 200; ++t) {
       g.inbox.clear();
@@ -292,16 +292,16 @@ TEST_CASE("chat_share sets the share of chat among members' posts", "[mechanism]
 TEST_CASE("with owner_drift = 1 the owner's posts are content in the promotion direction",
           "[mechanism][posting]") {
   World w = make_world(3, people_like(3, axis(3, 0), 500.0f));
-  plain_posting(w.params);
-  w.params.members.topic_noise = 0;
-  w.params.members.topic_pull = 0;
-  w.params.members.chat_share = 0.5;
+  plain_posting(w.rules);
+  w.rules.set(param::members::topic_noise, 0);
+  w.rules.set(param::members::topic_pull, 0);
+  w.rules.set(param::members::chat_share, 0.5);
   add_group(w, axis(3, 0), {{0, owner | moderator, 1.0f}, {1, moderator, 1.0f}, {2, 0, 1.0f}});
   GroupState& g = w.groups[0];
   g.promotion = unit({0.0f, 0.6f, 0.8f});
 
   for (double drift : {1.0, 0.0}) {
-    w.params.groups.owner_drift = drift;
+    w.rules.set(param::groups::owner_drift, drift);
     std::uint64_t owner_posts = 0;
     for (Tick t = 0; t < 40; ++t) {
       g.inbox.clear();

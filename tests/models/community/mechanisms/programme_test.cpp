@@ -47,8 +47,8 @@ TEST_CASE("fewer than one programme post a day: every round(1/per_day) days at 2
 TEST_CASE("run_programme opens the inbox with an on-focus post of programme quality",
           "[mechanism][programme]") {
   World w = make_world(3, people_like(2, axis(3, 0)));
-  w.params.groups.programme_per_day = 1;
-  w.params.groups.programme_quality = 2.5;
+  w.rules.set(param::groups::programme_per_day, 1);
+  w.rules.set(param::groups::programme_quality, 2.5);
   add_group(w, unit({0.6f, 0.0f, 0.8f}), {{0, owner}, {1}});
   GroupState& g = w.groups[0];
 
@@ -74,7 +74,7 @@ TEST_CASE("run_programme opens the inbox with an on-focus post of programme qual
   CHECK(g.inbox.empty());
 
   w.groups[0].alive = true;
-  w.params.groups.programme_per_day = 0;
+  w.rules.set(param::groups::programme_per_day, 0);
   run_programme(w, 0, at(4, 21));
   CHECK(g.inbox.empty());
 }

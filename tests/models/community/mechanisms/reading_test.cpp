@@ -15,13 +15,13 @@ using namespace community::testing;
 
 namespace {
 
-void reading_rules(Params& p) {
-  p.reading.read_cost = 0.15;
-  p.reading.chat_value = 0.3;
-  p.reading.ad_cost = 1.0;
-  p.reading.overload_cost = 0.5;
-  p.reading.muted_reading = 0.1;
-  p.members.conversation_memory = 4;
+void reading_rules(sim::ParamValues& p) {
+  p.set(param::reading::read_cost, 0.15);
+  p.set(param::reading::chat_value, 0.3);
+  p.set(param::reading::ad_cost, 1.0);
+  p.set(param::reading::overload_cost, 0.5);
+  p.set(param::reading::muted_reading, 0.1);
+  p.set(param::members::conversation_memory, 4);
 }
 
 // Person 0 reads; person 1 posts; person 2 is an ad account. Attention is per day.
@@ -32,7 +32,7 @@ World reading_world(float reader_attention) {
       {axis(2, 1), 1.0f, 1.0f, 24.0f * 100, true},
   };
   World w = make_world(2, people);
-  reading_rules(w.params);
+  reading_rules(w.rules);
   add_group(w, axis(2, 0), {{0}, {1}, {2, ad_account}});
   return w;
 }
@@ -55,9 +55,9 @@ constexpr int example_visible = 5;
 }  // namespace
 
 TEST_CASE("message_worth follows the formula for each kind", "[mechanism][reading]") {
-  ReadingRules r;
-  r.chat_value = 0.3;
-  r.ad_cost = 1.7;
+  sim::ParamValues r;
+  r.set(param::reading::chat_value, 0.3);
+  r.set(param::reading::ad_cost, 1.7);
   CHECK(message_worth(r, MessageKind::ad, 0.9, 5.0, 1.0) == Approx(-1.7));
   CHECK(message_worth(r, MessageKind::chat, 0.5, 5.0, 1.0) == Approx(0.15));
   CHECK(message_worth(r, MessageKind::content, 0.5, 3.0, 1.0) == Approx(0.5 * 2 * 3 / 4.0));
@@ -130,7 +130,7 @@ TEST_CASE("muted members read muted_reading of their attention", "[mechanism][re
         Approx(rho * example_cost + 0.5 / 24 * (example_visible / 2.0 - 1)));
 
   World silent = reading_world(24.0f * 20);
-  silent.params.reading.muted_reading = 0;
+  silent.rules.set(param::reading::muted_reading, 0);
   silent.groups[0].members.state[0] = MemberState::muted;
   example_inbox(silent.groups[0]);
   read_messages(silent, 0, 3);

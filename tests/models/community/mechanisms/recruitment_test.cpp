@@ -17,22 +17,22 @@ using namespace community::testing;
 
 namespace {
 
-void recruitment_rules(Params& p) {
-  p.groups.entry = EntryPolicy::open;
-  p.groups.open_channel_per_day = 0;
-  p.groups.open_ad_share = 0;
-  p.groups.size_cap = 1000;
-  p.groups.fee = 0;
-  p.groups.screen_alignment = 0.5;
-  p.groups.screen_value = 0;
-  p.groups.screen_capacity = 1000;
-  p.members.max_groups = 8;
-  p.moderation.ad_detection = 1.0;
-  p.recruitment.invite_above = 0.6;
-  p.recruitment.friend_rate = 0.5;
-  p.recruitment.friends_half = 1.5;
-  p.recruitment.fee_willingness = 2.0;
-  p.recruitment.value_seeking = 0;  // appeal = 1 unless a test says otherwise
+void recruitment_rules(sim::ParamValues& p) {
+  p.set(param::groups::entry, EntryPolicy::open);
+  p.set(param::groups::open_channel_per_day, 0);
+  p.set(param::groups::open_ad_share, 0);
+  p.set(param::groups::size_cap, 1000);
+  p.set(param::groups::fee, 0);
+  p.set(param::groups::screen_alignment, 0.5);
+  p.set(param::groups::screen_value, 0);
+  p.set(param::groups::screen_capacity, 1000);
+  p.set(param::members::max_groups, 8);
+  p.set(param::moderation::ad_detection, 1.0);
+  p.set(param::recruitment::invite_above, 0.6);
+  p.set(param::recruitment::friend_rate, 0.5);
+  p.set(param::recruitment::friends_half, 1.5);
+  p.set(param::recruitment::fee_willingness, 2.0);
+  p.set(param::recruitment::value_seeking, 0);  // appeal = 1 unless a test says otherwise
 }
 
 // Applications per person over `days` daily recruitment rounds (applicants cleared each day).
@@ -81,7 +81,7 @@ World friends_world(const std::vector<Outsider>& outsiders) {
     for (PersonId f : o.friends_inside) edges.push_back({id, f});
   }
   World w = make_world(2, people, edges);
-  recruitment_rules(w.params);
+  recruitment_rules(w.rules);
   add_group(
       w, axis(2, 0),
       {{0, owner | moderator | founder, 0.9f}, {1, founder, 0.9f}, {2, 0, 0.9f}, {3, 0, 0.9f}});
@@ -92,9 +92,9 @@ World friends_world(const std::vector<Outsider>& outsiders) {
 
 TEST_CASE("friend_join_probability is concave in inviting friends and saturates",
           "[mechanism][recruitment]") {
-  RecruitmentRules r;
-  r.friend_rate = 0.2;
-  r.friends_half = 1.5;
+  sim::ParamValues r;
+  r.set(param::recruitment::friend_rate, 0.2);
+  r.set(param::recruitment::friends_half, 1.5);
   CHECK(friend_join_probability(r, 0, 1.0) == 0.0);
   CHECK(friend_join_probability(r, 1, 0.5) == Approx(0.2 * (1 - std::exp(-1 / 1.5)) * 0.75));
   CHECK(friend_join_probability(r, 3, 1.0) == Approx(0.2 * (1 - std::exp(-2.0))));
@@ -123,7 +123,7 @@ TEST_CASE("invited friends apply with friend_join_probability", "[mechanism][rec
   const int days = 3000;
   const Tally t = run_recruitment(w, days);
   CHECK(t.open_arrivals.empty());
-  const auto& r = w.params.recruitment;
+  const auto& r = w.rules;
   const double p4 = friend_join_probability(r, 1, 1.0), p5 = friend_join_probability(r, 3, 1.0),
                p6 = friend_join_probability(r, 1, 0.0);
   CHECK(std::abs(rate(t.friend_invites, 4, days) - p4) < 5 * binomial_se(p4, days));
@@ -138,14 +138,14 @@ TEST_CASE("invited friends apply with friend_join_probability", "[mechanism][rec
 
 TEST_CASE("only members above invite_above invite", "[mechanism][recruitment]") {
   World w = friends_world({{axis(2, 0), 1.0f, {0, 1}}, {axis(2, 0), 1.0f, {2}}});
-  w.params.recruitment.friend_rate = 1.0;
+  w.rules.set(param::recruitment::friend_rate, 1.0);
   auto& m = w.groups[0].members;
   m.satisfaction[0] = 0.59f;
   m.satisfaction[1] = 0.61f;  // person 4 has one inviting friend (1)
   m.satisfaction[2] = 0.3f;   // person 5 has none
   const int days = 2000;
   const Tally t = run_recruitment(w, days);
-  const double p1 = friend_join_probability(w.params.recruitment, 1, 1.0);
+  const double p1 = friend_join_probability(w.rules, 1, 1.0);
   CHECK(std::abs(rate(t.friend_invites, 4, days) - p1) < 5 * binomial_se(p1, days));
   CHECK(rate(t.friend_invites, 5, days) == 0);
 }
@@ -156,17 +156,17 @@ TEST_CASE("invite_only: only core members invite and the open channel is closed"
   std::vector<Outsider> outsiders = {{axis(2, 0), 1.0f, {2, 3}}, {axis(2, 0), 1.0f, {1}}};
   for (int i = 0; i < 40; ++i) outsiders.push_back({axis(2, 0), 1.0f, {}});
   World w = friends_world(outsiders);
-  w.params.groups.open_channel_per_day = 20;
-  w.params.recruitment.friend_rate = 1.0;
+  w.rules.set(param::groups::open_channel_per_day, 20);
+  w.rules.set(param::recruitment::friend_rate, 1.0);
   const int days = 400;
 
-  w.params.groups.entry = EntryPolicy::invite_only;
+  w.rules.set(param::groups::entry, EntryPolicy::invite_only);
   const Tally closed = run_recruitment(w, days);
   CHECK(closed.open_arrivals.empty());
   CHECK(rate(closed.friend_invites, 4, days) == 0);
   CHECK(rate(closed.friend_invites, 5, days) > 0.4);  // P(1) ≈ 0.49
 
-  w.params.groups.entry = EntryPolicy::open;
+  w.rules.set(param::groups::entry, EntryPolicy::open);
   const Tally open = run_recruitment(w, days);
   CHECK(rate(open.friend_invites, 4, days) > 0.5);  // k = 2: P ≈ 0.74
   std::uint64_t open_total = 0;
@@ -184,11 +184,11 @@ TEST_CASE("former members, present members, people at max_groups and spammers ar
       {axis(2, 0), 1.0f, {0, 1, 2, 3}, true},  // 6: an ad account
       {axis(2, 0), 1.0f, {0, 1, 2, 3}},        // 7: eligible
   });
-  w.params.recruitment.friend_rate = 1.0;
-  w.params.recruitment.friends_half = 0.01;  // k ≥ 1: certain
+  w.rules.set(param::recruitment::friend_rate, 1.0);
+  w.rules.set(param::recruitment::friends_half, 0.01);  // k ≥ 1: certain
   GroupState& g = w.groups[0];
   g.former = {4};
-  w.groups_joined[5] = static_cast<std::uint16_t>(w.params.members.max_groups);
+  w.groups_joined[5] = static_cast<std::uint16_t>(w.rules[param::members::max_groups]);
   const Tally t = run_recruitment(w, 200);
   CHECK(t.friend_invites.count(4) == 0);
   CHECK(t.friend_invites.count(5) == 0);
@@ -203,11 +203,11 @@ TEST_CASE("appeal: people above the group's mean value join less readily",
       {axis(2, 0), 3.0f, {0}},  // 4: v = 3, q = 1: appeal = (2/4)^vs
       {axis(2, 0), 0.5f, {0}},  // 5: novice: appeal 1
   });
-  w.params.recruitment.friend_rate = 1.0;
-  w.params.recruitment.friends_half = 0.01;
+  w.rules.set(param::recruitment::friend_rate, 1.0);
+  w.rules.set(param::recruitment::friends_half, 0.01);
   const int days = 3000;
   for (double vs : {1.0, 2.0}) {
-    w.params.recruitment.value_seeking = vs;
+    w.rules.set(param::recruitment::value_seeking, vs);
     const Tally t = run_recruitment(w, days);
     const double expected = std::pow(0.5, vs);
     INFO("value_seeking " << vs);
@@ -222,8 +222,8 @@ TEST_CASE("the open channel brings Poisson strangers, a share of them ad account
   std::vector<Outsider> outsiders;
   for (int i = 0; i < 196; ++i) outsiders.push_back({axis(2, 0), 1.0f, {}, i >= 186});
   World w = friends_world(outsiders);
-  w.params.groups.open_channel_per_day = 10;
-  w.params.groups.open_ad_share = 0.3;
+  w.rules.set(param::groups::open_channel_per_day, 10);
+  w.rules.set(param::groups::open_ad_share, 0.3);
   w.groups[0].former = {20, 21, 22, 23, 195};  // four people and an ad account who left
   const int days = 1000;
   const Tally t = run_recruitment(w, days);
@@ -253,9 +253,9 @@ TEST_CASE("fee policy: ad accounts never pass and a higher fee admits fewer",
   // willing = fee_willingness · fit · q · Exp(1) = 2·E: passes with probability exp(-fee/2).
   for (double fee : {0.5, 3.0}) {
     World w = friends_world(outsiders);
-    w.params.groups.entry = EntryPolicy::fee;
-    w.params.groups.fee = fee;
-    w.params.groups.open_channel_per_day = 50;
+    w.rules.set(param::groups::entry, EntryPolicy::fee);
+    w.rules.set(param::groups::fee, fee);
+    w.rules.set(param::groups::open_channel_per_day, 50);
     const Tally t = run_recruitment(w, days);
     const double mean = 50.0 * days * 96 / 100 * std::exp(-fee / 2);
     INFO("fee " << fee << ": " << t.total << " applicants, expected " << mean);
@@ -264,9 +264,9 @@ TEST_CASE("fee policy: ad accounts never pass and a higher fee admits fewer",
   }
   SECTION("no fee: everyone passes, nobody pays") {
     World w = friends_world(outsiders);
-    w.params.groups.entry = EntryPolicy::fee;
-    w.params.groups.fee = 0;
-    w.params.groups.open_channel_per_day = 50;
+    w.rules.set(param::groups::entry, EntryPolicy::fee);
+    w.rules.set(param::groups::fee, 0);
+    w.rules.set(param::groups::open_channel_per_day, 50);
     const Tally t = run_recruitment(w, days);
     const double mean = 50.0 * days * 96 / 100;
     CHECK(std::abs(double(t.total) - mean) < 5 * std::sqrt(mean));
@@ -276,12 +276,12 @@ TEST_CASE("fee policy: ad accounts never pass and a higher fee admits fewer",
     std::vector<Outsider> ads = outsiders;
     for (auto& o : ads) o.spammer = true;
     World w = friends_world(ads);
-    w.params.groups.open_channel_per_day = 50;
-    w.params.groups.open_ad_share = 1.0;
-    w.params.groups.entry = EntryPolicy::open;
+    w.rules.set(param::groups::open_channel_per_day, 50);
+    w.rules.set(param::groups::open_ad_share, 1.0);
+    w.rules.set(param::groups::entry, EntryPolicy::open);
     CHECK(run_recruitment(w, 20).total > 500);  // they do arrive
-    w.params.groups.entry = EntryPolicy::fee;
-    w.params.groups.fee = 0.01;
+    w.rules.set(param::groups::entry, EntryPolicy::fee);
+    w.rules.set(param::groups::fee, 0.01);
     CHECK(run_recruitment(w, 200).total == 0);
   }
 }
@@ -299,15 +299,15 @@ TEST_CASE(
     if (std::cos(angle) >= 0.5f && value >= 1.0f) qualified.insert(static_cast<PersonId>(4 + i));
   }
   World w = friends_world(outsiders);
-  w.params.groups.entry = EntryPolicy::screening;
-  w.params.groups.screen_alignment = 0.5;
-  w.params.groups.screen_value = 1.0;
-  w.params.groups.open_channel_per_day = 30;
+  w.rules.set(param::groups::entry, EntryPolicy::screening);
+  w.rules.set(param::groups::screen_alignment, 0.5);
+  w.rules.set(param::groups::screen_value, 1.0);
+  w.rules.set(param::groups::open_channel_per_day, 30);
   GroupState& g = w.groups[0];
   g.moderators = 2;
 
   SECTION("ample capacity: exactly the qualified pass, at the expected rate") {
-    w.params.groups.screen_capacity = 100;
+    w.rules.set(param::groups::screen_capacity, 100);
     const int days = 300;
     const Tally t = run_recruitment(w, days);
     for (const auto& [p, n] : t.open_arrivals) REQUIRE(qualified.count(p) == 1);
@@ -316,7 +316,7 @@ TEST_CASE(
     CHECK(t.paid == 0);
   }
   SECTION("capacity moderators x screen_capacity bounds the day's screenings") {
-    w.params.groups.screen_capacity = 2;
+    w.rules.set(param::groups::screen_capacity, 2);
     const Tally t = run_recruitment(w, 100);
     CHECK(t.max_per_day <= 4);
     CHECK(t.total > 0);
@@ -327,13 +327,13 @@ TEST_CASE(
     std::vector<Outsider> ads = outsiders;
     for (auto& o : ads) o.spammer = true;
     World s = friends_world(ads);
-    s.params.groups.entry = EntryPolicy::screening;
-    s.params.groups.screen_capacity = 1000;
-    s.params.groups.open_channel_per_day = 30;
-    s.params.groups.open_ad_share = 1.0;
-    s.params.moderation.ad_detection = 1.0;
+    s.rules.set(param::groups::entry, EntryPolicy::screening);
+    s.rules.set(param::groups::screen_capacity, 1000);
+    s.rules.set(param::groups::open_channel_per_day, 30);
+    s.rules.set(param::groups::open_ad_share, 1.0);
+    s.rules.set(param::moderation::ad_detection, 1.0);
     CHECK(run_recruitment(s, 100).total == 0);
-    s.params.moderation.ad_detection = 0.0;
+    s.rules.set(param::moderation::ad_detection, 0.0);
     CHECK(run_recruitment(s, 100).total > 2000);  // all 30 a day, whatever their fit
   }
 }
@@ -342,12 +342,12 @@ TEST_CASE("a group at its size cap or dead recruits nobody", "[mechanism][recrui
   std::vector<Outsider> outsiders;
   for (int i = 0; i < 20; ++i) outsiders.push_back({axis(2, 0), 1.0f, {0, 1}});
   World w = friends_world(outsiders);
-  w.params.groups.open_channel_per_day = 20;
-  w.params.recruitment.friend_rate = 1.0;
+  w.rules.set(param::groups::open_channel_per_day, 20);
+  w.rules.set(param::recruitment::friend_rate, 1.0);
   CHECK(run_recruitment(w, 5).total > 0);
-  w.params.groups.size_cap = 4;
+  w.rules.set(param::groups::size_cap, 4);
   CHECK(run_recruitment(w, 50).total == 0);
-  w.params.groups.size_cap = 1000;
+  w.rules.set(param::groups::size_cap, 1000);
   w.groups[0].alive = false;
   CHECK(run_recruitment(w, 50).total == 0);
 }

@@ -18,22 +18,22 @@ double logistic(double x) {
   return 1.0 / (1.0 + std::exp(-x));
 }
 
-void satisfaction_rules(Params& p) {
-  p.satisfaction.memory_days = 4;  // rate 1/4
-  p.satisfaction.opportunity_cost = 1.5;
-  p.satisfaction.scale = 2.0;
-  p.satisfaction.rule_cost = 1.0;
-  p.satisfaction.removal_cost = 3.0;
-  p.satisfaction.tie_bonus = 0.2;
-  p.satisfaction.fee_bonus = 0.1;
-  p.satisfaction.belonging = 0;
-  p.members.liveliness_half = 0.3;
-  p.groups.strictness = 0;
+void satisfaction_rules(sim::ParamValues& p) {
+  p.set(param::satisfaction::memory_days, 4);  // rate 1/4
+  p.set(param::satisfaction::opportunity_cost, 1.5);
+  p.set(param::satisfaction::scale, 2.0);
+  p.set(param::satisfaction::rule_cost, 1.0);
+  p.set(param::satisfaction::removal_cost, 3.0);
+  p.set(param::satisfaction::tie_bonus, 0.2);
+  p.set(param::satisfaction::fee_bonus, 0.1);
+  p.set(param::satisfaction::belonging, 0);
+  p.set(param::members::liveliness_half, 0.3);
+  p.set(param::groups::strictness, 0);
 }
 
 World satisfaction_world(std::size_t n, float s0) {
   World w = make_world(2, people_like(n, axis(2, 0)));
-  satisfaction_rules(w.params);
+  satisfaction_rules(w.rules);
   std::vector<MemberSpec> members;
   for (PersonId p = 0; p < n; ++p) members.push_back({p, 0, s0});
   add_group(w, axis(2, 0), members);
@@ -44,11 +44,11 @@ World satisfaction_world(std::size_t n, float s0) {
 
 TEST_CASE("satisfaction_target is a logistic of net value plus tie and fee bonuses",
           "[mechanism][satisfaction]") {
-  SatisfactionRules r;
-  r.opportunity_cost = 1.5;
-  r.scale = 2.0;
-  r.tie_bonus = 0.2;
-  r.fee_bonus = 0.1;
+  sim::ParamValues r;
+  r.set(param::satisfaction::opportunity_cost, 1.5);
+  r.set(param::satisfaction::scale, 2.0);
+  r.set(param::satisfaction::tie_bonus, 0.2);
+  r.set(param::satisfaction::fee_bonus, 0.1);
   CHECK(satisfaction_target(r, 1.5, 0, false) == Approx(0.5));
   CHECK(satisfaction_target(r, 1.5 + 2.0 * std::log(3.0), 0, false) == Approx(0.75));
   CHECK(satisfaction_target(r, -0.5, 0, false) == Approx(logistic(-1.0)));
@@ -58,8 +58,8 @@ TEST_CASE("satisfaction_target is a logistic of net value plus tie and fee bonus
   CHECK(satisfaction_target(r, 1.5, 2, true) == Approx(0.7));
   // Clipped to [0, 1].
   CHECK(satisfaction_target(r, 100.0, 10, true) == 1.0);
-  r.tie_bonus = 0;
-  r.fee_bonus = 0;
+  r.set(param::satisfaction::tie_bonus, 0);
+  r.set(param::satisfaction::fee_bonus, 0);
   CHECK(satisfaction_target(r, -1e6, 0, false) == Approx(0.0).margin(1e-12));
   CHECK(satisfaction_target(r, -1e6, 0, false) >= 0.0);
 }
@@ -125,7 +125,7 @@ TEST_CASE("removals today and rule strictness lower satisfaction", "[mechanism][
   }
   SECTION("rule cost scales with strictness") {
     World w = satisfaction_world(1, 0.5f);
-    w.params.groups.strictness = 0.5;
+    w.rules.set(param::groups::strictness, 0.5);
     w.groups[0].members.benefit_today[0] = 1.5f;
     update_satisfaction(w, 0, 23);
     const double target = logistic(-1.0 * 0.5 / 2.0);
@@ -139,9 +139,9 @@ TEST_CASE("belonging: a lively conversation on one's interest raises satisfactio
   // member 2 is at 60 degrees (fit 0.5: neutral).
   std::vector<PersonSpec> people = {{axis(2, 0)}, {axis(2, 1)}, {unit({0.5f, std::sqrt(0.75f)})}};
   World w = make_world(2, people);
-  satisfaction_rules(w.params);
-  w.params.satisfaction.belonging = 2.0;
-  w.params.members.liveliness_half = 0.5;
+  satisfaction_rules(w.rules);
+  w.rules.set(param::satisfaction::belonging, 2.0);
+  w.rules.set(param::members::liveliness_half, 0.5);
   add_group(w, axis(2, 1), {{0, 0, 0.5f}, {1, 0, 0.5f}, {2, 0, 0.5f}});
   GroupState& g = w.groups[0];
   g.conversation = 3.0f * axis(2, 0);  // its direction counts, not its length

@@ -23,8 +23,8 @@ World split_world(int split_at) {
       {unit({0.2f, 1.0f}), 1.0f, 5.0f},  {unit({0.0f, 1.0f}), 1.0f, 0.5f},
   };
   World w = make_world(2, people);
-  w.params.groups.split_at = split_at;
-  w.params.groups.moderators = 2;
+  w.rules.set(param::groups::split_at, split_at);
+  w.rules.set(param::groups::moderators, 2);
   std::vector<MemberSpec> members = {
       {0, owner | moderator | founder, 0.9f},
       {1, moderator | founder, 0.8f},
@@ -133,7 +133,7 @@ TEST_CASE("an ad account never owns a split-off group", "[mechanism][splitting]"
   people[4] = {axis(2, 1), 1.0f, 50.0f, 60.0f, true};
   people[5] = {unit({0.1f, 1.0f}), 1.0f, 60.0f, 60.0f, true};
   World w = make_world(2, people);
-  w.params.groups.split_at = 4;
+  w.rules.set(param::groups::split_at, 4);
   add_group(w, axis(2, 0),
             {{0, owner | moderator}, {1}, {2}, {3}, {4, ad_account}, {5, ad_account}});
   split_large_groups(w, 23);
@@ -148,7 +148,7 @@ TEST_CASE("a split that would move nobody founds no group", "[mechanism][splitti
   // Everybody shares the focus (population.interest_spread = 0): nobody is nearer another
   // centre, so there is nothing to split off.
   World w = make_world(2, people_like(6, axis(2, 0)));
-  w.params.groups.split_at = 3;
+  w.rules.set(param::groups::split_at, 3);
   add_group(w, axis(2, 0), {{0, owner}, {1}, {2}, {3}, {4}, {5}});
   split_large_groups(w, 23);
   CHECK(w.groups.size() == 1);

@@ -20,15 +20,8 @@
 #include "models/registry.hpp"
 #include "sim/graph/social_graph.hpp"
 #include "sim/output/metrics.hpp"
-#include "sim/params/parameters.hpp"
 
 namespace community::testing {
-
-// All parameters at their registered defaults.
-inline Params default_params() {
-  static const Params p = read_params(sim::Parameters(models::all_params()));
-  return p;
-}
 
 // A unit vector along (the normalised) `v`.
 inline Eigen::VectorXf unit(std::initializer_list<float> v) {
@@ -66,7 +59,7 @@ inline World make_world(int K, const std::vector<PersonSpec>& people,
                         std::vector<sim::Edge> edges = {}, std::uint64_t seed = 12345) {
   World w;
   w.seed = seed;
-  w.params = default_params();
+  w.rules = sim::ParamValues();  // every parameter at its default
   const auto n = static_cast<PersonId>(people.size());
   w.people.size = n;
   w.people.topics = K;

@@ -1,8 +1,8 @@
-// Daily metrics (models/community/metrics.hpp) on hand-built groups, against hand computation.
+// Daily metrics (models/community/measurement.hpp) on hand-built groups, against hand computation.
 #include <catch2/catch.hpp>
 #include <cmath>
 
-#include "models/community/metrics.hpp"
+#include "models/community/measurement.hpp"
 #include "models/community/support/world_fixture.hpp"
 
 using namespace community;
