@@ -59,8 +59,10 @@ def test_no_35_panel_figures_by_default(run_file, batch_dir):
     fig = plot_groups(run)
     panels = [ax.get_title() for ax in fig.axes if ax.get_visible()]
     assert panels == [m for m in DEFAULT_DAILY if m in run.daily_arrays]
-    assert "9 of 35 per-group metrics" in " ".join(fig._suptitle.get_text().split())
-    assert len([ax for ax in plot_groups(run, ["all"]).axes if ax.get_visible()]) == 35
+    total = len(run.daily_arrays)
+    assert total > 30  # the model records many; a default figure shows few
+    assert f"9 of {total} per-group metrics" in " ".join(fig._suptitle.get_text().split())
+    assert len([ax for ax in plot_groups(run, ["all"]).axes if ax.get_visible()]) == total
     fig = plot_categories(load_runs(batch_dir), "scenario_name", "x", ["size", "focus"])
     assert [ax.get_title() for ax in fig.axes if ax.get_visible()] == ["median size",
                                                                        "median focus"]
