@@ -24,7 +24,8 @@ from .markdown import (definitions_table, format_interval, image, markdown_table
 from .numbers import format_number
 from .plots import save_figure
 from .reporting import MAX_LISTED_RUNS, count_runs, read_all_runs, summary_table
-from .results import SUMMARY_CSV, Results, read_summary, results_of
+from .results import SUMMARY_CSV, Results, read_runs_csv, read_summary, results_of
+from .stats import mean_ci
 from .runfile import Run
 from .signature import SIGNATURE_CSV, check_lines, read_checks
 
@@ -56,17 +57,24 @@ def _runs_table(res: Results, partial: list[Run]) -> pd.DataFrame:
     return count_runs(table, "arm") if len(table) > MAX_LISTED_RUNS else table
 
 
-def statistics_table(summary: pd.DataFrame) -> pd.DataFrame:
+def statistics_table(summary: pd.DataFrame, runs: pd.DataFrame | None = None) -> pd.DataFrame:
     """summary.csv as a readable table: metric, unit, arm, n, mean [CI],
-    difference [CI], p, Hedges' g (the reference arm's difference left blank)."""
+    difference [CI], p, Hedges' g (the reference arm's difference left blank).
+
+    With ``runs`` (runs.csv: one row per run, a column per metric) each arm's
+    interval is recomputed to stay in the metric's range (``intervals.py``);
+    summary.csv's own are plain t intervals, which can leave it."""
     ref = summary["reference_arm"].iloc[0] if "reference_arm" in summary.columns else None
     rows = []
     for row in summary.to_dict("records"):
         is_ref = row["arm"] == ref
+        low, high = row.get("ci_low", float("nan")), row.get("ci_high", float("nan"))
+        if runs is not None and row["metric"] in runs.columns:
+            values = runs.loc[runs["arm"] == row["arm"], row["metric"]]
+            _, low, high, _ = mean_ci(values, unit=str(row.get("unit", "")))
         out = {"metric": row["metric"], "unit": row.get("unit", ""), "arm": row["arm"],
                "n": row.get("n", ""),
-               "mean [95 % CI]": format_interval(row["mean"], row.get("ci_low", float("nan")),
-                                                 row.get("ci_high", float("nan")))}
+               "mean [95 % CI]": format_interval(row["mean"], low, high)}
         if "diff" in row:
             out["diff vs reference [95 % CI]"] = ("(reference)" if is_ref else format_interval(
                 row["diff"], row.get("diff_ci_low", float("nan")),
@@ -106,11 +114,14 @@ def _scenario_section(res: Results, partial: list[Run], out: Path,
                   "here and of the figures.", ""]
     written = []
     if res.summary is not None and single:
+        runs = read_runs_csv(res.path)
+        per_arm = ("Student t on the metric's scale, recomputed from `runs.csv` so it stays "
+                   "in the metric's range" if runs is not None else "Student t")
         lines += [f"### Statistics (`{SUMMARY_CSV}` of commsim compare)", "",
-                  "Per arm: n, mean and 95 % CI (Student t); against the reference arm: "
+                  f"Per arm: n, mean and 95 % CI ({per_arm}); against the reference arm: "
                   "difference with Welch's 95 % CI, p and Hedges' g (see summary.md for "
                   "the method; Hedges' g is large whenever replicates barely vary).", "",
-                  markdown_table(statistics_table(res.summary)), ""]
+                  markdown_table(statistics_table(res.summary, runs)), ""]
         (path,) = save_figure(plot_forest(res), out.parent,
                               f"{out.stem}-forest-{res.scenario_name}", ("png",))
         written.append(path)

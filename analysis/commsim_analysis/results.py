@@ -161,6 +161,19 @@ def read_summary(directory: str | Path) -> pd.DataFrame | None:
     return frame
 
 
+def read_runs_csv(directory: str | Path) -> pd.DataFrame | None:
+    """``DIR/runs.csv`` (one row per run: run_id, arm, replicate, seed, each headline
+    metric), or None if absent or not in that form."""
+    path = Path(directory) / RUNS_CSV
+    if not path.is_file():
+        return None
+    try:
+        frame = pd.read_csv(path)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{path}: cannot read as CSV: {exc}") from None
+    return frame if "arm" in frame.columns else None
+
+
 def results_of(runs: list[Run], path: str | Path, summary: pd.DataFrame | None = None,
                checks: pd.DataFrame | None = None,
                index: xr.Dataset | None = None) -> Results:
@@ -210,4 +223,4 @@ def split_by_scenario(directories: Iterable[str | Path], *,
 
 
 __all__ = ["Results", "SignatureError", "arm_labels", "load_compare", "load_results",
-           "read_summary", "results_of", "split_by_scenario"]
+           "read_runs_csv", "read_summary", "results_of", "split_by_scenario"]

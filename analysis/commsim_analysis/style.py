@@ -90,7 +90,14 @@ def category_style(i: int) -> dict:
     return {"color": CATEGORY_COLORS[i % n], "linestyle": LINE_STYLES[(i // n) % len(LINE_STYLES)]}
 
 
+#: Axis labels longer than this put the unit on a line of its own (a y label
+#: longer than its panel is tall would run into the title).
+LABEL_LINE = 28
+
+
 def axis_label(metric: str, unit: str, prefix: str = "") -> str:
     """Axis label with its unit, e.g. ``messages (messages/day)``."""
     name = f"{prefix}{metric}"
-    return f"{name} ({unit})" if unit else f"{name} (no unit recorded)"
+    unit = unit or "no unit recorded"
+    gap = "\n" if len(name) + len(unit) + 3 > LABEL_LINE else " "
+    return f"{name}{gap}({unit})"

@@ -188,3 +188,22 @@ def test_report_of_a_batch_without_summary(arms_dir, tmp_path, capsys):
     assert "| leaderless.failure.r2 | failure | 2 |" in text
     assert "**no (failed: bad parameter combination)**" in text
     assert "arm control (n=3)" in text and "arm failure (n=2)" in text
+
+
+def test_report_intervals_per_arm_stay_in_range():
+    """summary.csv's per-arm intervals are plain t intervals (one went to -0.02 for a
+    share); the report recomputes them from runs.csv on the metric's scale."""
+    from commsim_analysis.report_compare import statistics_table
+    summary = pd.DataFrame({"metric": ["expert_retention"] * 2, "unit": ["share"] * 2,
+                            "arm": ["control", "failure"], "reference_arm": ["control"] * 2,
+                            "n": [3, 3], "mean": [0.5, 1 / 60], "ci_low": [0.4, -0.02],
+                            "ci_high": [0.6, 0.05], "diff": [0.0, -0.48],
+                            "diff_ci_low": [0.0, -0.6], "diff_ci_high": [0.0, -0.36],
+                            "p_value": [np.nan, 0.001], "hedges_g": [0.0, -5.0]})
+    runs = pd.DataFrame({"arm": ["control"] * 3 + ["failure"] * 3,
+                         "expert_retention": [0.45, 0.5, 0.55, 0.0, 0.0, 0.05]})
+    table = statistics_table(summary, runs)
+    cell = table.loc[table["arm"] == "failure", "mean [95 % CI]"].item()
+    low = float(cell.split("[")[1].split(",")[0])
+    assert 0 <= low and "-0.02" not in cell
+    assert "[-0.02" in statistics_table(summary).loc[1, "mean [95 % CI]"]  # without runs.csv
