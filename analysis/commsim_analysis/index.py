@@ -21,9 +21,9 @@ import numpy as np
 import pandas as pd
 
 from .attrs import read_attrs, to_python
-from .errors import DamagedFileError, FormatVersionError, MissingDataError, NotHDF5Error
+from .errors import DamagedFileError, FormatVersionError, MissingDataError
 from .isolate import isolated
-from .validate import check_size, h5read, integer_attr, memory_budget
+from .validate import check_size, h5read, integer_attr, memory_budget, open_hdf5
 
 INDEX_NAME = "index.h5"
 SUPPORTED_INDEX_VERSIONS = frozenset({1})
@@ -96,12 +96,7 @@ def _names(root: dict[str, Any], key: str) -> list[str] | None:
 
 
 def _read_index(path: Path, budget: int) -> Index:
-    if not h5py.is_hdf5(path):
-        raise NotHDF5Error(path, "not an HDF5 file (expected a commsim index.h5)")
-    try:
-        handle = h5py.File(path, "r")
-    except (OSError, RuntimeError, ValueError) as exc:
-        raise DamagedFileError(path, f"cannot open as HDF5: {exc}") from None
+    handle = open_hdf5(path, "a commsim index.h5")
     with handle:
         root = h5read(path, "the root attributes", lambda: read_attrs(handle))
         version = root.get("index_format_version")

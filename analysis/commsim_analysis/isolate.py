@@ -7,21 +7,27 @@ process that sends its result back through a pipe; if the child dies of a
 signal, the parent raises :class:`DamagedFileError` naming the file instead.
 
 A fork of a running interpreter is cheap (copy-on-write; a few milliseconds), and
-the result is pickled once. Where ``os.fork`` does not exist, or with the
-environment variable ``COMMSIM_ANALYSIS_ISOLATE=0``, reads run in-process.
+the result is pickled once. A read that has not finished after
+``COMMSIM_ANALYSIS_READ_TIMEOUT`` seconds (default 600: a damaged file can send the
+library into a loop) is stopped and reported the same way. Where ``os.fork`` does
+not exist, or with the environment variable ``COMMSIM_ANALYSIS_ISOLATE=0``, reads
+run in-process.
 """
 from __future__ import annotations
 
 import faulthandler
 import os
 import pickle
+import select
 import signal
+import time
 from pathlib import Path
 from typing import Any, Callable
 
 from .errors import DamagedFileError
 
 ENV = "COMMSIM_ANALYSIS_ISOLATE"
+TIMEOUT_ENV = "COMMSIM_ANALYSIS_READ_TIMEOUT"
 
 
 def enabled() -> bool:
@@ -58,12 +64,16 @@ def isolated(path: str | Path, fn: Callable[..., Any], *args: Any, **kwargs: Any
             os._exit(status)
     os.close(write_fd)
     try:
-        with os.fdopen(read_fd, "rb") as pipe:
-            data = pipe.read()
-    except BaseException:  # e.g. Ctrl-C while waiting: do not leave the child behind
+        data = _read_until_closed(read_fd, float(os.environ.get(TIMEOUT_ENV, "600")))
+    except BaseException as exc:  # a timeout, or Ctrl-C: do not leave the child behind
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
+        if isinstance(exc, TimeoutError):
+            raise DamagedFileError(path, f"reading did not finish within {exc.args[0]:g} s "
+                                         f"(${TIMEOUT_ENV}): the file may be damaged") from None
         raise
+    finally:
+        os.close(read_fd)
     _, status = os.waitpid(pid, 0)
     if os.WIFSIGNALED(status):
         sig = os.WTERMSIG(status)
@@ -77,3 +87,18 @@ def isolated(path: str | Path, fn: Callable[..., Any], *args: Any, **kwargs: Any
     if ok:
         return value
     raise value
+
+
+def _read_until_closed(fd: int, timeout: float) -> bytes:
+    """Everything written to ``fd`` until the writer closes it; TimeoutError(timeout)
+    when that takes longer than ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    chunks = []
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0 or not select.select([fd], [], [], left)[0]:
+            raise TimeoutError(timeout)
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)

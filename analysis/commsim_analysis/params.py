@@ -2,9 +2,10 @@
 
 Run files and the index record parameter *values* only; the units live in the
 engine's parameter table (``commsim params``). When a binary can be found --
-``COMMSIM_BIN``, ``commsim`` on the PATH, or the checkout's ``build/commsim`` -- its ``params --markdown`` table
-is read once per process; without one, labels simply carry no unit. Nothing here
-is needed for correctness, so every failure degrades to "unit unknown".
+``COMMSIM_BIN``, ``commsim`` on the PATH, or the checkout's ``build/commsim`` -- its
+``params --markdown`` table is read once per process; without one, labels simply
+carry no unit. Nothing here is needed for correctness, so every failure degrades
+to "unit unknown".
 """
 from __future__ import annotations
 

@@ -24,7 +24,7 @@ from .errors import (DamagedFileError, FormatVersionError, MissingDataError,
                      NotHDF5Error, PartialRunError)
 from .isolate import isolated
 from .validate import (check_dataset, check_range, check_size, h5read, integer_attr,
-                       memory_budget)
+                       memory_budget, open_hdf5)
 
 #: Run-file layouts this package knows how to read.
 SUPPORTED_FORMAT_VERSIONS = frozenset({1})
@@ -152,12 +152,7 @@ def check_level(level: str) -> None:
 
 def _read_file(path: Path, wanted: list[str] | None, budget: int) -> Run:
     """The whole read (runs in the child process of :func:`isolated`)."""
-    if not h5py.is_hdf5(path):
-        raise NotHDF5Error(path, "not an HDF5 file (expected a commsim run file)")
-    try:
-        handle = h5py.File(path, "r")
-    except (OSError, RuntimeError, ValueError) as exc:  # damaged/truncated HDF5
-        raise DamagedFileError(path, f"cannot open as HDF5: {exc}") from None
+    handle = open_hdf5(path)
     with handle:
         meta = read_meta(handle, path)
         levels = {}

@@ -32,7 +32,7 @@ from .errors import (DamagedFileError, MissingDataError, NoEventsError, NotHDF5E
                      PartialRunError)
 from .isolate import isolated
 from .runfile import read_meta
-from .validate import check_range, check_size, h5read, memory_budget
+from .validate import check_range, check_size, h5read, memory_budget, open_hdf5
 
 SNAPSHOT_DAY = re.compile(r"day_(\d+)")
 #: Snapshot columns holding identifiers or codes: integers, not measurements.
@@ -70,12 +70,7 @@ def _existing(path: str | Path) -> Path:
 
 
 def _open(path: Path, allow_partial: bool):
-    if not h5py.is_hdf5(path):
-        raise NotHDF5Error(path, "not an HDF5 file (expected a commsim run file)")
-    try:
-        handle = h5py.File(path, "r")
-    except (OSError, RuntimeError, ValueError) as exc:
-        raise DamagedFileError(path, f"cannot open as HDF5: {exc}") from None
+    handle = open_hdf5(path)
     meta = read_meta(handle, path)
     if not meta["complete"] and not allow_partial:
         handle.close()

@@ -17,7 +17,7 @@ from typing import Any, Callable
 import h5py
 import numpy as np
 
-from .errors import DamagedFileError
+from .errors import DamagedFileError, NotHDF5Error
 from .intervals import metric_range
 
 #: The most a deflate stream can expand (its ratio is bounded near 1032:1).
@@ -42,6 +42,16 @@ def h5read(path: Path, what: str, fn: Callable[[], Any]) -> Any:
         raise
     except H5_ERRORS as exc:
         raise DamagedFileError(path, f"cannot read {what}: {exc}") from None
+
+
+def open_hdf5(path: Path, expected: str = "a commsim run file") -> h5py.File:
+    """``path`` opened read-only; NotHDF5Error or DamagedFileError naming it otherwise."""
+    if not h5py.is_hdf5(path):
+        raise NotHDF5Error(path, f"not an HDF5 file (expected {expected})")
+    try:
+        return h5py.File(path, "r")
+    except (OSError, RuntimeError, ValueError) as exc:  # damaged or truncated HDF5
+        raise DamagedFileError(path, f"cannot open as HDF5: {exc}") from None
 
 
 def memory_budget() -> int:

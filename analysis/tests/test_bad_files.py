@@ -167,8 +167,9 @@ def test_bit_flipped_files_give_clean_errors(run_file, tmp_path):
         "        assert path in str(e), (path, e); seen['KeyError'] += 1\n"
         "print(dict(seen))\n")
     proc = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True,
-                          text=True, timeout=600,
-                          env={**os.environ, "PYTHONPATH": str(ANALYSIS_DIR)})
+                          text=True, timeout=1200,
+                          env={**os.environ, "PYTHONPATH": str(ANALYSIS_DIR),
+                               "COMMSIM_ANALYSIS_READ_TIMEOUT": "60"})  # a hang: an error
     assert proc.returncode == 0, proc.stderr[-3000:]
     seen = eval(proc.stdout.strip().splitlines()[-1])  # noqa: S307 -- our own dict
     assert sum(seen.values()) == 300
@@ -252,3 +253,12 @@ def test_index_file_names_stay_in_the_folder(sweep_dir, tmp_path):
     out = _damaged_index(sweep_dir, tmp_path, edit)
     with pytest.raises(DamagedFileError, match="not a file name in the index's folder"):
         load_sweep(out)
+
+
+def test_a_read_that_hangs_is_stopped(tmp_path, monkeypatch):
+    import time
+    monkeypatch.setenv("COMMSIM_ANALYSIS_READ_TIMEOUT", "1")
+    started = time.monotonic()
+    with pytest.raises(DamagedFileError, match=r"did not finish within 1 s"):
+        isolated(tmp_path / "x.h5", time.sleep, 60)
+    assert time.monotonic() - started < 30

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from commsim_analysis import load_compare, load_results, split_by_scenario
+from commsim_analysis import load_compare, split_by_scenario
 from commsim_analysis.atlas import (SMOOTH_DAYS, plot_atlas, plot_failure_mode,
                                     signature_series)
 from commsim_analysis.cli import plot_main, report_main
