@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# The main job: installs what is missing, builds, runs the default scenario batch and the
+# The main job: installs what it needs (scripts/install-deps.sh main: no test framework, MPI
+# or Slurm), builds only the commsim binary, runs the default scenario batch and the
 # failure-mode atlas, and plots them:
 #   results/runs/      the baseline and a small platform, 3 replicates each (HDF5 + index.h5)
 #   results/atlas/     the five failure modes, control vs failure arms (HDF5 + summary.md)
 #   results/figures/   PNG figures; results/report.md and results/atlas/<mode>/report.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh
-bash scripts/build.sh
+bash scripts/install-deps.sh main
+bash scripts/build.sh main
 out=${1:-results}
 commsim=build/commsim
 mkdir -p "$out/figures"
@@ -23,3 +24,4 @@ $py analysis/plot.py atlas "$out"/atlas/* --out "$out/figures"
 $py analysis/report.py "$out/runs" --out "$out/report.md"
 for dir in "$out"/atlas/*/; do $py analysis/report.py "$dir" --out "$dir/report.md"; done
 echo "results in $out/: report.md, figures/, atlas/<mode>/summary.md"
+echo "next: the example notebook analysis/examples/entry_thresholds.ipynb (see README)"

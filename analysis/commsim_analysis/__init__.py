@@ -1,37 +1,55 @@
-"""Reading, summarising and plotting commsim run files (HDF5).
+"""Run commsim from Python, read its HDF5 output as xarray datasets, draw honest figures.
 
-Public API::
+Driving runs (each returns :class:`Results`; progress shows while the binary runs)::
 
-    load_run(path, allow_partial=False, metrics=None) -> Run
-    load_runs(paths_or_dir, level="platform", allow_partial=False) -> DataFrame
-    read_runs(paths_or_dir, allow_partial=False) -> list[Run]
-    load_compare(dir) -> Comparison          (.arms in scenario order, .summary)
-    split_by_scenario(dirs) -> list[Comparison]
-    load_sweep(dir_or_index, series=False) -> DataFrame (or (DataFrame, series))
-    sweep_summary(frame, metric, by) -> DataFrame;  swept_parameters(frame)
-    read_index(dir_or_index) -> Index
+    run(scenario, set={...}, seeds=[1, 2, 3], threads=2) -> Results
+    compare(scenario, set={...}, replicates=5, jobs=2)   -> Results (.summary, .forest())
+    sweep(scenario, ...)                                -> Results (.index)
+
+Reading (every loader returns an ``xarray.Dataset``; ``.to_dataframe()`` for pandas)::
+
+    load_run(path, level="daily"|"platform")   dims day x group | day
+    load_runs(paths_or_dir, level=...)         dims run x day x group | run x day
+    load_snapshots(path)                       dim row (per member, day as coordinate)
+    load_events(path)                          dim event
+    load_sweep(dir)                            dim run (the index: status, parameters, summaries)
+    load_results(dir) / load_compare(dir)      -> Results (runs, arms, summary.csv, signature)
+    export_csv(paths_or_dir, out, level=...)   one CSV row per run x day (x group)
+
+Importing the package has no side effects (matplotlib's backend is left alone).
 """
-from . import style  # noqa: F401  (first: selects the non-interactive Agg backend)
-from .atlas import FAILURE_MODES, FailureMode, plot_atlas, plot_failure_mode
-from .compare import Comparison, load_compare, split_by_scenario
-from .errors import (FormatVersionError, MissingDataError, NotHDF5Error,
-                     PartialRunError, PartialRunWarning, RunFileError)
-from .frames import to_wide
+from .atlas import plot_atlas, plot_failure_mode
+from .binary import find_binary
+from .datasets import parameters, varying_parameters
+from .driver import compare, run, sweep
+from .errors import (CommsimError, DamagedFileError, FormatVersionError, MissingDataError,
+                     NoEventsError, NotHDF5Error, PartialRunError, PartialRunWarning,
+                     RunFileError)
+from .export import export_csv, to_table
+from .forest import plot_forest
 from .index import Index, read_index
-from .runfile import SUPPORTED_FORMAT_VERSIONS, Run, load_run
-from .runset import (find_run_files, load_runs, read_runs, runs_frame, runs_table,
-                     varying_parameters)
+from .intervals import mean_interval, metric_range
+from .plots import plot_categories, save_figure
+from .results import Results, load_compare, load_results, split_by_scenario
+from .runfile import SUPPORTED_FORMAT_VERSIONS, Run, load_run, read_run
+from .runset import find_run_files, load_runs, read_runs
+from .signature import Signature, SignatureError, parse_signature
 from .stats import mean_ci, summarize
-from .sweep import (complete_runs, load_sweep, sweep_series, sweep_summary,
-                    swept_parameters)
+from .sweeps import complete_runs, load_sweep, sweep_frame, sweep_summary, swept_parameters
 from .sweepplots import plot_sweep_heatmap, plot_sweep_line
+from .tables import load_events, load_snapshots
+
+__version__ = "0.2.0"
 
 __all__ = [
-    "Comparison", "FAILURE_MODES", "FailureMode", "FormatVersionError", "Index",
-    "MissingDataError", "NotHDF5Error", "PartialRunError", "PartialRunWarning", "Run",
-    "RunFileError", "SUPPORTED_FORMAT_VERSIONS", "complete_runs", "find_run_files",
-    "load_compare", "load_run", "load_runs", "load_sweep", "mean_ci", "plot_atlas",
-    "plot_failure_mode", "plot_sweep_heatmap", "plot_sweep_line", "read_index",
-    "read_runs", "runs_frame", "runs_table", "split_by_scenario", "summarize",
-    "sweep_series", "sweep_summary", "swept_parameters", "to_wide", "varying_parameters",
+    "CommsimError", "DamagedFileError", "FormatVersionError", "Index", "MissingDataError",
+    "NoEventsError", "NotHDF5Error", "PartialRunError", "PartialRunWarning", "Results",
+    "Run", "RunFileError", "SUPPORTED_FORMAT_VERSIONS", "Signature", "SignatureError",
+    "compare", "complete_runs", "export_csv", "find_binary", "find_run_files",
+    "load_compare", "load_events", "load_results", "load_run", "load_runs",
+    "load_snapshots", "load_sweep", "mean_ci", "mean_interval", "metric_range",
+    "parameters", "parse_signature", "plot_atlas", "plot_categories", "plot_failure_mode",
+    "plot_forest", "plot_sweep_heatmap", "plot_sweep_line", "read_index", "read_run",
+    "read_runs", "run", "save_figure", "split_by_scenario", "summarize", "sweep",
+    "sweep_frame", "sweep_summary", "swept_parameters", "to_table", "varying_parameters",
 ]

@@ -1,9 +1,12 @@
-"""Command-line front ends (``plot.py`` and ``report.py`` are thin wrappers).
+"""Command-line front ends: ``plot.py``, ``report.py`` and ``export.py`` (and the
+``commsim-plot``, ``commsim-report``, ``commsim-export`` commands an installed
+package provides) are thin wrappers.
 
 Kept in the package so tests can call ``plot_main([...])`` in-process. Data
-errors (bad or partial files, unknown metric names) end with a one-line message and
-exit status 1, usage errors with argparse's status 2; paths written go to stdout,
-one per line, so scripts can collect them.
+errors (bad, damaged or partial files, unknown metric names) end with a one-line
+message and exit status 1, usage errors with argparse's status 2; paths written go
+to stdout, one per line, so scripts can collect them. These entry points, and
+only they, select matplotlib's file-only "Agg" backend.
 """
 from __future__ import annotations
 
@@ -13,15 +16,20 @@ import warnings
 from pathlib import Path
 from typing import Sequence
 
-from .compare import load_compare, split_by_scenario
+import matplotlib
+
 from .errors import RunFileError
+from .export import export_csv
 from .figures import (atlas_figures, compare_figures, run_figures, runs_figures,
                       sweep_figures)
+from .forest import plot_forest
+from .intervals import with_bounds
 from .plots import save_figure
 from .reporting import build_report
-from .runfile import load_run
+from .results import load_results, split_by_scenario
+from .runfile import read_run
 from .runset import read_runs
-from .sweep import load_sweep
+from .sweeps import load_sweep
 
 DATA_ERRORS = (RunFileError, FileNotFoundError, KeyError, ValueError, NotImplementedError)
 FORMATS = ("png", "svg", "pdf")
@@ -64,9 +72,16 @@ def plot_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("runs", help="overlay several runs, one colour per scenario")
     p.add_argument("inputs", type=Path, nargs="+", help="run files and/or folders of them")
     _common(p)
-    p = sub.add_parser("compare", help="arms of a comparison folder, mean and 95%% CI")
+    p = sub.add_parser("compare", help="arms of a comparison folder over time (mean and "
+                                       "95%% CI) and the forest plot of summary.csv")
     p.add_argument("directory", type=Path)
     _common(p)
+    p = sub.add_parser("forest", help="forest plot of a comparison's differences from the "
+                                      "reference arm (summary.csv of commsim compare)")
+    p.add_argument("directory", type=Path)
+    _output(p)
+    p.add_argument("--metrics", type=_csv, default=None,
+                   help="comma-separated headline metrics (default: all in summary.csv)")
     p = sub.add_parser("sweep", help="a sweep's summary metric against its parameters: "
                                      "line (--x) or heatmap (--x and --y)")
     p.add_argument("directory", type=Path, help="sweep folder (or its index.h5)")
@@ -81,6 +96,8 @@ def plot_parser() -> argparse.ArgumentParser:
     p.add_argument("directories", type=Path, nargs="+",
                    help="compare/batch folders of failure-mode scenarios")
     _output(p)
+    p.add_argument("--no-overview", action="store_true",
+                   help="only the per-scenario figures, not atlas.png")
     return parser
 
 
@@ -89,33 +106,45 @@ def _short_warnings() -> None:
     warnings.formatwarning = lambda msg, cat, *a, **k: f"warning: {msg}\n"
 
 
+def _read_metrics(metrics: list[str] | None) -> list[str] | None:
+    """Metrics to read from the files: None (all) for none or ``all``; with a
+    metric, the one that bounds its band (UPPER_BOUND_BY)."""
+    return None if metrics is None or metrics == ["all"] else with_bounds(metrics)
+
+
 def _figures(args) -> dict:
     """{file stem: Figure} for the chosen subcommand."""
     if args.command == "run":
-        run = load_run(args.run_file, allow_partial=args.allow_partial, metrics=args.metrics)
+        run = read_run(args.run_file, allow_partial=args.allow_partial,
+                       metrics=_read_metrics(args.metrics))
         return {f"{run.name}-{k}": f for k, f in run_figures(run, args.metrics).items()}
     if args.command == "runs":
-        runs = read_runs(args.inputs, allow_partial=args.allow_partial, metrics=args.metrics)
+        runs = read_runs(args.inputs, allow_partial=args.allow_partial,
+                         metrics=_read_metrics(args.metrics))
         if not runs:
             raise ValueError("no complete runs to plot (see --allow-partial)")
         return {f"runs-{k}": f for k, f in runs_figures(runs, args.metrics).items()}
     if args.command == "compare":
-        comp = load_compare(args.directory, allow_partial=args.allow_partial,
-                            metrics=args.metrics)
-        if not comp.runs:
+        res = load_results(args.directory, allow_partial=args.allow_partial,
+                           metrics=_read_metrics(args.metrics))
+        if not res.runs:
             raise ValueError(f"{args.directory}: no complete runs to compare")
         stem = f"compare-{args.directory.resolve().name}"
-        return {f"{stem}-{k}": f for k, f in compare_figures(comp, args.metrics).items()}
+        return {f"{stem}-{k}": f for k, f in compare_figures(res, args.metrics).items()}
+    if args.command == "forest":
+        res = load_results(args.directory, metrics=[])
+        return {f"forest-{args.directory.resolve().name}": plot_forest(res, args.metrics)}
     if args.command == "sweep":
         return sweep_figures(load_sweep(args.directory), args.x, args.metrics, args.y)
-    comps = [c for c in split_by_scenario(args.directories) if c.runs]
-    if not comps:
+    results = [r for r in split_by_scenario(args.directories) if r.runs]
+    if not results:
         raise ValueError("no complete runs in " + ", ".join(map(str, args.directories)))
-    return atlas_figures(comps)
+    return atlas_figures(results, overview=not args.no_overview)
 
 
 def plot_main(argv: Sequence[str] | None = None) -> int:
     args = plot_parser().parse_args(argv)
+    matplotlib.use("Agg")  # files only: no display on cluster nodes or in CI
     _short_warnings()
     try:
         figs = _figures(args)
@@ -140,6 +169,7 @@ def report_main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None,
                         help="report file (default: DIRECTORY/report.md); figures go beside it")
     args = parser.parse_args(argv)
+    matplotlib.use("Agg")
     _short_warnings()
     try:
         paths = build_report(args.directory, args.out)
@@ -148,4 +178,29 @@ def report_main(argv: Sequence[str] | None = None) -> int:
         return 1
     for path in paths:
         print(path)
+    return 0
+
+
+def export_main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="export.py",
+        description="Write run files as one CSV table, BehaviorSpace style: a row per "
+                    "run x day (x group), identifying columns and every parameter.")
+    parser.add_argument("inputs", type=Path, nargs="+", help="run files and/or folders of them")
+    parser.add_argument("--out", type=Path, required=True, help="CSV file to write")
+    parser.add_argument("--level", choices=("daily", "platform"), default="daily",
+                        help="per-group (daily, default) or platform metrics")
+    parser.add_argument("--metrics", type=_csv, default=None,
+                        help="comma-separated metric names (default: all)")
+    parser.add_argument("--allow-partial", action="store_true",
+                        help="include unfinished runs (column 'complete' = False)")
+    args = parser.parse_args(argv)
+    _short_warnings()
+    try:
+        path = export_csv(args.inputs, args.out, level=args.level, metrics=args.metrics,
+                          allow_partial=args.allow_partial)
+    except DATA_ERRORS as exc:
+        print(f"export.py: error: {exc.args[0] if exc.args else exc}", file=sys.stderr)
+        return 1
+    print(path)
     return 0

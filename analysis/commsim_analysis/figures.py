@@ -6,24 +6,21 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
-import pandas as pd
+import xarray as xr
 from matplotlib.figure import Figure
 
 from .atlas import plot_atlas, plot_failure_mode
-from .compare import Comparison
-from .plots import plot_groups, plot_platform, plot_replicates
+from .datasets import runs_dataset
+from .forest import plot_forest
+from .intervals import with_bounds
+from .plots import DEFAULT_DAILY, plot_categories, plot_groups, plot_platform
+from .results import Results
 from .runfile import Run
-from .runset import runs_frame
-from .stats import across_groups
 from .sweepplots import plot_sweep_heatmap, plot_sweep_line
 
 
 def _nonempty(figs: dict[str, Figure | None]) -> dict[str, Figure]:
     return {k: f for k, f in figs.items() if f is not None}
-
-
-def _merged_units(runs: list[Run], level: str) -> dict[str, str]:
-    return {m: u for r in runs for m, u in r.units[level].items()}
 
 
 def _scenario_names(runs: list[Run]) -> str:
@@ -35,69 +32,96 @@ def _scenario_names(runs: list[Run]) -> str:
     return shown + (f"; PARTIAL: {', '.join(partial)}" if partial else "")
 
 
+def _metrics(metrics: Iterable[str] | None) -> list[str] | None:
+    return None if metrics is None else list(metrics)
+
+
 def run_figures(run: Run, metrics: Iterable[str] | None = None) -> dict[str, Figure]:
     """Platform series and per-group series of one run."""
-    metrics = None if metrics is None else list(metrics)
+    metrics = _metrics(metrics)
     return _nonempty({"platform": plot_platform(run, metrics),
                       "groups": plot_groups(run, metrics)})
+
+
+def _pair(ds_platform: xr.Dataset, ds_daily: xr.Dataset, by: str, what: str,
+          metrics: list[str] | None) -> dict[str, Figure]:
+    return _nonempty({
+        "platform": plot_categories(ds_platform, by, f"Platform — {what}", metrics),
+        "groups": plot_categories(ds_daily, by, f"Per group — {what} (median across "
+                                  "groups per run; mean over runs)", metrics, DEFAULT_DAILY),
+    })
 
 
 def runs_figures(runs: list[Run], metrics: Iterable[str] | None = None,
                  by: str = "scenario_name") -> dict[str, Figure]:
     """Several runs overlaid, one colour per ``by`` value (scenario by default),
-    replicates as mean with 95 % CI; per-group metrics as the median across groups."""
-    metrics = None if metrics is None else list(metrics)
-    labels = {r.name: {by: r.meta[by]} for r in runs}
+    replicates as mean with a range-respecting 95 % band."""
+    metrics = _metrics(metrics)
     what = f"{len(runs)} runs of {_scenario_names(runs)}"
-    return _nonempty({
-        "platform": plot_replicates(runs_frame(runs, "platform"), by,
-                                    _merged_units(runs, "platform"),
-                                    f"Platform — {what} (mean, 95 % CI)", metrics),
-        "groups": plot_replicates(across_groups(runs, labels), by,
-                                  _merged_units(runs, "daily"),
-                                  f"Per group — {what} (median across groups; mean, 95 % CI)",
-                                  metrics, label_prefix="median "),
-    })
+    read = with_bounds(_only(runs, "platform", metrics))
+    return _pair(runs_dataset(runs, "platform", read),
+                 runs_dataset(runs, "daily", _only(runs, "daily", metrics)), by, what, metrics)
 
 
-def compare_figures(comp: Comparison, metrics: Iterable[str] | None = None) -> dict[str, Figure]:
-    """Arms of a comparison: mean over replicates with 95 % CI, per metric."""
-    metrics = None if metrics is None else list(metrics)
-    what = (f"comparison '{comp.path.name}': {len(comp.arms)} arms, "
-            f"{len(comp.runs)} runs ({_scenario_names(comp.runs)})")
-    return _nonempty({
-        "platform": plot_replicates(comp.platform, "arm", comp.units["platform"],
-                                    f"Platform — {what}", metrics),
-        "groups": plot_replicates(comp.groups_median(), "arm", comp.units["daily"],
-                                  f"Per group (median across groups) — {what}",
-                                  metrics, label_prefix="median "),
-    })
-
-
-def atlas_figures(comps: list[Comparison], overview: bool = True) -> dict[str, Figure]:
-    """``atlas-<scenario>`` per comparison (folder name appended when a scenario
-    occurs in several folders) and, with ``overview``, the grid ``atlas``."""
-    counts: dict[str, int] = {}
-    for c in comps:
-        counts[c.scenario_name] = counts.get(c.scenario_name, 0) + 1
-    figs = {}
-    for c in comps:
-        stem = f"atlas-{c.scenario_name}"
-        if counts[c.scenario_name] > 1:
-            stem += f"-{c.path.resolve().name}"
-        figs[stem] = plot_failure_mode(c)
-    if overview and comps:
-        figs["atlas"] = plot_atlas(comps)
+def compare_figures(res: Results, metrics: Iterable[str] | None = None) -> dict[str, Figure]:
+    """Arms of a comparison over time, and the forest plot when summary.csv exists."""
+    metrics = _metrics(metrics)
+    what = (f"comparison '{res.path.name}': {len(res.arms)} arms, "
+            f"{len(res.runs)} runs ({_scenario_names(res.runs)})")
+    figs = _pair(res.dataset("platform", with_bounds(_only(res.runs, "platform", metrics))),
+                 res.dataset("daily", _only(res.runs, "daily", metrics)), "arm", what, metrics)
+    if res.summary is not None:
+        forest_metrics = None
+        if metrics is not None and metrics != ["all"]:
+            forest_metrics = [m for m in metrics if m in set(res.summary["metric"])] or None
+        figs["forest"] = plot_forest(res, forest_metrics)
     return figs
 
 
-def sweep_figures(frame: pd.DataFrame, x: str, metrics: Sequence[str],
+def _only(runs: list[Run], level: str, metrics: list[str] | None) -> list[str] | None:
+    """The named metrics that exist at ``level`` (None: all)."""
+    if metrics is None or metrics == ["all"]:
+        return None
+    present = {m for r in runs for m in r.metrics(level)}
+    return [m for m in metrics if m in present]
+
+
+def arms_figure(res: Results, level: str = "daily",
+                metrics: Iterable[str] | None = None) -> Figure | None:
+    """One level of :func:`compare_figures` (``Results.plot``)."""
+    metrics = _metrics(metrics)
+    arms = f"{len(res.arms)} arm" + ("s" if len(res.arms) != 1 else "")
+    what = f"'{res.scenario_name}': {arms}, {len(res.runs)} runs"
+    figs = _pair(res.dataset("platform", with_bounds(_only(res.runs, "platform", metrics))),
+                 res.dataset("daily", _only(res.runs, "daily", metrics)), "arm", what, metrics)
+    return figs.get("groups" if level == "daily" else "platform")
+
+
+def atlas_figures(results: list[Results], overview: bool = True) -> dict[str, Figure]:
+    """``atlas-<scenario>`` per comparison (folder name appended when a scenario
+    occurs in several folders) and, with ``overview``, the grid ``atlas``."""
+    counts: dict[str, int] = {}
+    for r in results:
+        counts[r.scenario_name] = counts.get(r.scenario_name, 0) + 1
+    figs = {}
+    for r in results:
+        stem = f"atlas-{r.scenario_name}"
+        if counts[r.scenario_name] > 1:
+            stem += f"-{r.path.resolve().name}"
+        figs[stem] = plot_failure_mode(r)
+    if overview and results:
+        figs["atlas"] = plot_atlas(results)
+    return figs
+
+
+def sweep_figures(sweep: xr.Dataset, x: str, metrics: Sequence[str],
                   y: str | None = None) -> dict[str, Figure]:
     """Without ``y``: one line figure, a panel per metric
     (``sweep-<scenario>-<x>``); with ``y``: a heatmap per metric
     (``sweep-<scenario>-<metric>-<x>-<y>``)."""
-    scenario = "+".join(dict.fromkeys(frame["scenario_name"].astype(str))) or "sweep"
+    names = dict.fromkeys(str(s) for s in sweep["scenario_name"].values)
+    scenario = "+".join(names) or "sweep"
     if y is None:
-        return {f"sweep-{scenario}-{x}": plot_sweep_line(frame, x, list(metrics))}
-    return {f"sweep-{scenario}-{m}-{x}-{y}": plot_sweep_heatmap(frame, x, y, m)
+        return {f"sweep-{scenario}-{x}": plot_sweep_line(sweep, x, list(metrics))}
+    return {f"sweep-{scenario}-{m}-{x}-{y}": plot_sweep_heatmap(sweep, x, y, m)
             for m in metrics}

@@ -1,8 +1,8 @@
 """Markdown building blocks shared by the reports (runs, comparison, sweep).
 
 No dependency such as ``tabulate``: tables are GitHub-flavoured Markdown written
-here, numbers at four significant digits (full precision stays in the CSV/HDF5
-sources the report links to).
+here, numbers at three significant digits in plain notation (``numbers.py``; full
+precision stays in the CSV/HDF5 sources the report links to).
 """
 from __future__ import annotations
 
@@ -13,17 +13,18 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .numbers import format_number
 from .runfile import Run
 from .stats import mean_ci
 
 
 def fmt(x: Any) -> str:
-    """One table cell: booleans as true/false, floats to 4 significant digits,
-    NaN as an en dash, pipes and newlines escaped."""
+    """One table cell: booleans as true/false, floats to 3 significant digits in
+    plain notation, NaN as an en dash, pipes and newlines escaped."""
     if isinstance(x, (bool, np.bool_)):
         return "true" if x else "false"
     if isinstance(x, (float, np.floating)):
-        return "–" if not np.isfinite(x) else f"{x:.4g}"
+        return format_number(x)
     if x is None or x is pd.NA:
         return "–"
     return str(x).replace("|", "\\|").replace("\n", " ")
@@ -38,14 +39,24 @@ def markdown_table(frame: pd.DataFrame) -> str:
     return "\n".join([head, rule, *body])
 
 
-def format_mean_ci(values: list[float]) -> str:
-    """``mean ± half-width`` of a 95 % t interval, or the single value with n=1."""
-    mean, lo, hi, n = mean_ci(values)
+def format_mean_ci(values: list[float], unit: str = "", upper: float | None = None) -> str:
+    """``mean [low, high]`` with the 95 % interval in the metric's range (from
+    ``unit``; ``upper`` caps it further), or the single value with n=1."""
+    mean, lo, hi, n = mean_ci(values, unit=unit)
+    if upper is not None:
+        hi = min(hi, upper)
     if n == 0:
         return "–"
     if n == 1:
-        return f"{mean:.4g} (n=1)"
-    return f"{mean:.4g} ± {(hi - lo) / 2:.2g}"
+        return f"{format_number(mean)} (n=1)"
+    return f"{format_number(mean)} [{format_number(lo)}, {format_number(hi)}]"
+
+
+def format_interval(mean: Any, low: Any, high: Any) -> str:
+    """``mean [low, high]`` from given numbers (NaN bounds: the mean alone)."""
+    if not np.isfinite(float(low)) or not np.isfinite(float(high)):
+        return format_number(mean)
+    return f"{format_number(mean)} [{format_number(low)}, {format_number(high)}]"
 
 
 def image(path: Path, report: Path, alt: str) -> list[str]:

@@ -2,24 +2,17 @@
 
 Run files and the index record parameter *values* only; the units live in the
 engine's parameter table (``commsim params``). When a binary can be found --
-``COMMSIM_BIN``, else ``commsim`` on the PATH -- its ``params --markdown`` table
-is read once per process; without one, labels simply carry no unit. Nothing here
-is needed for correctness, so every failure degrades to "unit unknown".
+``COMMSIM_BIN``, ``commsim`` on the PATH, or the checkout's ``build/commsim`` -- its
+``params --markdown`` table is read once per process; without one, labels simply
+carry no unit. Nothing here is needed for correctness, so every failure degrades
+to "unit unknown".
 """
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 from functools import lru_cache
 
-
-def find_binary() -> str | None:
-    """The commsim binary to ask: ``$COMMSIM_BIN`` or ``commsim`` on the PATH."""
-    candidate = os.environ.get("COMMSIM_BIN")
-    if candidate and os.access(candidate, os.X_OK):
-        return candidate
-    return shutil.which("commsim")
+from .binary import find_binary
 
 
 def parse_params_markdown(text: str) -> dict[str, str]:

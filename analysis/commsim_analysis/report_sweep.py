@@ -3,7 +3,7 @@
 Built from ``index.h5`` through :func:`load_sweep`, so runs that failed, stopped
 or never started are listed with their errors instead of vanishing, and every
 number is over complete runs only. Per point: the parameter values and the mean
-± 95 % CI of a few headline metrics; per swept parameter: a line figure of those
+[95 % CI] of a few headline metrics; per swept parameter: a line figure of those
 metrics (other parameters as separate lines or pooled, as the figure says).
 """
 from __future__ import annotations
@@ -11,14 +11,14 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
-import h5py
 import pandas as pd
+import xarray as xr
 
-from .attrs import read_attrs
-from .errors import PartialRunWarning
+from .errors import PartialRunWarning, RunFileError
 from .markdown import format_mean_ci, image, markdown_table
 from .plots import save_figure
-from .sweep import COMPLETE, load_sweep, swept_parameters
+from .runfile import read_run
+from .sweeps import COMPLETE, load_sweep, sweep_frame, swept_parameters
 from .sweepplots import plot_sweep_line
 
 #: Headline summary columns, first found first; "a couple" keep the report short.
@@ -27,9 +27,9 @@ HEADLINE = ("members_final", "value_gained_mean", "satisfaction_mean")
 MAX_POINT_ROWS = 100
 
 
-def headline_metrics(frame: pd.DataFrame, n: int = 3) -> list[str]:
+def headline_metrics(sweep: xr.Dataset, n: int = 3) -> list[str]:
     """The preferred headline summary columns present, else the first ``n``."""
-    summaries = frame.attrs.get("summaries", [])
+    summaries = sweep.attrs.get("summaries", [])
     chosen = [m for m in HEADLINE if m in summaries]
     return (chosen or summaries)[:n]
 
@@ -41,29 +41,30 @@ def _values(series: pd.Series) -> str:
     return f"{len(values)} values from {values[0]} to {values[-1]}"
 
 
-def point_table(frame: pd.DataFrame, metrics: list[str]) -> pd.DataFrame:
-    """One row per (point, arm): parameters, complete runs / runs, mean ± CI."""
-    params = frame.attrs.get("parameters", [])
+def point_table(sweep: xr.Dataset, metrics: list[str]) -> pd.DataFrame:
+    """One row per (point, arm): parameters, complete runs / runs, mean [CI]."""
+    params = sweep.attrs.get("parameters", [])
+    units = {m: sweep[m].attrs.get("unit", "") for m in metrics}
+    frame = sweep_frame(sweep)
     rows = []
     for (point, arm), cell in frame.groupby(["point", "arm"], sort=True):
         done = cell[cell["status"] == COMPLETE]
         row = {"point": point, "arm": arm, **{p: cell[p].iloc[0] for p in params},
                "complete": f"{len(done)}/{len(cell)}"}
         for m in metrics:
-            row[m] = format_mean_ci(done[m].tolist())
+            row[m] = format_mean_ci(done[m].tolist(), units[m])
         rows.append(row)
     return pd.DataFrame(rows)
 
 
-def _scenario_text(frame: pd.DataFrame) -> list[str]:
+def _scenario_text(sweep: xr.Dataset, frame: pd.DataFrame) -> list[str]:
     done = frame[frame["status"] == COMPLETE]
     if done.empty:
         return []
-    path = Path(frame.attrs["directory"]) / done["file"].iloc[0]
+    path = Path(sweep.attrs["directory"]) / done["file"].iloc[0]
     try:
-        with h5py.File(path, "r") as handle:
-            text = str(read_attrs(handle).get("scenario", ""))
-    except OSError:
+        text = str(read_run(path, metrics=[]).meta.get("scenario") or "")
+    except (RunFileError, OSError):
         return []
     return ["## Scenario", "", f"<details><summary>scenario text (from "
             f"{done['run_id'].iloc[0]}; each run adds its arm's and point's "
@@ -74,10 +75,11 @@ def sweep_report(directory: Path, out: Path) -> tuple[list[str], list[Path]]:
     """Report lines and figure files for a sweep folder."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", PartialRunWarning)  # listed in the report
-        frame = load_sweep(directory)
+        sweep = load_sweep(directory)
+    frame = sweep_frame(sweep)
     counts = frame["status"].value_counts().to_dict()
-    metrics = headline_metrics(frame)
-    swept = swept_parameters(frame)
+    metrics = headline_metrics(sweep)
+    swept = swept_parameters(sweep)
     names = ", ".join(f"'{n}'" for n in dict.fromkeys(frame["scenario_name"]))
     lines = [f"# commsim sweep report: {directory.name or directory}", "",
              f"Source: `{directory}/index.h5` — scenario {names}; {len(frame)} planned runs "
@@ -92,10 +94,10 @@ def sweep_report(directory: Path, out: Path) -> tuple[list[str], list[Path]]:
                   "Left out of every number and figure below.", "",
                   markdown_table(bad[["run_id", "arm", "point", "replicate", "status",
                                       "error"]]), ""]
-    table = point_table(frame, metrics)
+    table = point_table(sweep, metrics)
     lines += ["## Summary per point", "",
-              "Mean ± half-width of the 95 % confidence interval (Student t) over the "
-              "complete replicates; `_final` = last day, `_mean` = mean over days of the "
+              "Mean over the complete replicates [95 % confidence interval, kept in the "
+              "metric's range]; `_final` = last day, `_mean` = mean over days of the "
               "platform metric.", "", markdown_table(table.head(MAX_POINT_ROWS)), ""]
     if len(table) > MAX_POINT_ROWS:
         lines += [f"({len(table) - MAX_POINT_ROWS} more rows: see `index.h5`, "
@@ -104,9 +106,9 @@ def sweep_report(directory: Path, out: Path) -> tuple[list[str], list[Path]]:
     if swept and metrics and (frame["status"] == COMPLETE).any():
         lines += ["## Figures", ""]
         for param in swept:
-            fig = plot_sweep_line(frame, param, metrics)
+            fig = plot_sweep_line(sweep, param, metrics)
             (path,) = save_figure(fig, out.parent, f"{out.stem}-sweep-{param}", ("png",))
             written.append(path)
             lines += image(path, out, f"{', '.join(metrics)} against {param}")
-    lines += _scenario_text(frame)
+    lines += _scenario_text(sweep, frame)
     return lines, written

@@ -21,10 +21,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from .compare import SUMMARY_CSV
+from .results import SUMMARY_CSV
 from .errors import PartialRunWarning
 from .figures import runs_figures
 from .index import INDEX_NAME, read_index
+from .intervals import UPPER_BOUND_BY
 from .markdown import (definitions_table, format_mean_ci, image, markdown_table,
                        scenario_sections)
 from .plots import save_figure
@@ -34,6 +35,9 @@ from .stats import group_quantiles
 
 __all__ = ["build_report", "folder_kind", "final_values", "format_mean_ci",
            "markdown_table", "summary_table"]
+
+#: Runs listed one by one in a report's runs table; more are counted per label.
+MAX_LISTED_RUNS = 12
 
 
 def folder_kind(directory: str | Path) -> str:
@@ -68,19 +72,27 @@ def final_values(runs: list[Run], level: str,
 
 def summary_table(runs: list[Run], level: str, labels: dict[str, str] | None = None,
                   column: str = "scenario") -> pd.DataFrame:
-    """Label x metric table of final values, mean ± 95 % CI over replicates; one
-    row per scenario, or per ``labels`` value (e.g. arm) named ``column``."""
+    """Metric x label table of final values, mean [95 % CI] over replicates: one
+    row per metric (with its unit), one column per scenario -- or per ``labels``
+    value (e.g. arm), the first column named ``column``'s plural -- so 35 metrics
+    make a long table rather than a 37-column one. The header gives n."""
     finals = final_values(runs, level, labels)
     if finals.empty:
         return pd.DataFrame()
     units = {m: u for r in runs for m, u in r.units[level].items()}
     metrics = list(dict.fromkeys(finals["metric"]))
+    labels_order = list(dict.fromkeys(finals["label"]))
+    runs_per = finals.groupby("label")["run"].nunique()
+    heads = {lab: f"{column} {lab} (n={runs_per[lab]})" for lab in labels_order}
     rows = []
-    for label, cell in finals.groupby("label", sort=False):
-        row = {column: label, "runs": cell["run"].nunique()}
-        for m in metrics:
-            head = f"{m} ({units.get(m) or 'no unit'})"
-            row[head] = format_mean_ci(cell.loc[cell["metric"] == m, "value"].tolist())
+    for m in metrics:
+        row = {"metric": m, "unit": units.get(m) or "–"}
+        cell = finals[finals["metric"] == m]
+        bound = finals[finals["metric"] == UPPER_BOUND_BY.get(m)]
+        for lab in labels_order:
+            values = cell.loc[cell["label"] == lab, "value"].tolist()
+            cap = bound.loc[bound["label"] == lab, "value"].max() if len(bound) else None
+            row[heads[lab]] = format_mean_ci(values, units.get(m, ""), cap)
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -105,6 +117,17 @@ def build_report(directory: str | Path, out: str | Path | None = None) -> list[P
     return [out, *written]
 
 
+def count_runs(table: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Many runs as one row per ``by`` value: how many, how many complete; the
+    runs that are not complete stay listed by name."""
+    rows = []
+    for label, cell in table.groupby(by, sort=False):
+        bad = cell.loc[cell["complete"] != "yes", "run"].tolist()
+        rows.append({by: label, "runs": len(cell), "complete": len(cell) - len(bad),
+                     "not complete": ", ".join(bad) or "–"})
+    return pd.DataFrame(rows)
+
+
 def read_all_runs(directory: Path) -> tuple[list[Run], list[Run]]:
     """(complete, partial) runs of a folder; partial ones are flagged by callers."""
     with warnings.catch_warnings():
@@ -121,6 +144,8 @@ def runs_report(directory: Path, out: Path) -> tuple[list[str], list[Path]]:
     table = runs_table(runs).rename(columns={"scenario_name": "scenario",
                                              "days_written": "days"})
     table["complete"] = ["yes" if c else "**no (partial)**" for c in table["complete"]]
+    if len(table) > MAX_LISTED_RUNS:
+        table = count_runs(table, "scenario")
     versions = ", ".join(sorted({str(r.meta["commsim_version"]) for r in runs}))
     lines = [f"# commsim report: {directory.name or directory}", "",
              f"Source folder: `{directory}` — {len(runs)} run file(s): {len(done)} complete, "
@@ -130,8 +155,10 @@ def runs_report(directory: Path, out: Path) -> tuple[list[str], list[Path]]:
         lines += ["Partial runs (not finished; left out of summaries and figures): "
                   + ", ".join(f"`{r.name}`" for r in partial) + ".", ""]
     lines += ["## Summary per scenario", "",
-              "Values on each run's last day; mean ± half-width of the 95 % confidence "
-              "interval (Student t) over replicate runs.", ""]
+              "Values on each run's last day: mean over replicate runs [95 % confidence "
+              "interval: Student t on the logit (shares), Fisher-z (cosines), square-root "
+              "(counts) or log (values, rates) scale, back-transformed, so it stays in the "
+              "metric's range].", ""]
     for level, heading in (("platform", "Platform metrics"),
                            ("daily", "Per-group metrics (median across groups)")):
         summary = summary_table(done, level)

@@ -1,27 +1,30 @@
-"""Loading one commsim run file (HDF5, format_version 1) into memory.
+"""Reading one commsim run file (HDF5, format_version 1).
 
 A run file holds root attributes that make the run reproducible (scenario text,
 seed, version, resolved parameters), ``/daily`` (one [day, group] dataset per
-metric) and ``/platform`` (one [day] dataset per metric). This module checks the
-file is what it claims to be, honours the ``complete``/``days_written`` protocol
-of streamed output, and hands back a :class:`Run` whose per-metric numpy arrays
-are kept as loaded (cheap for large platforms) and whose tidy pandas frames are
-built only when asked for.
+metric) and ``/platform`` (one [day] dataset per metric). :func:`read_run` checks
+the file is what it claims to be (``validate.py``), honours the
+``complete``/``days_written`` protocol of streamed output, and returns a
+:class:`Run` of numpy arrays; it reads in a child process (``isolate.py``) so a
+damaged file cannot crash the interpreter. :func:`load_run` returns the same data
+as an ``xarray.Dataset``, the form analyses start from.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable
 
 import h5py
 import numpy as np
-import pandas as pd
+import xarray as xr
 
 from .attrs import parse_parameter_lines, read_attrs
-from .errors import (FormatVersionError, MissingDataError, NotHDF5Error,
-                     PartialRunError, RunFileError)
+from .errors import (DamagedFileError, FormatVersionError, MissingDataError,
+                     NotHDF5Error, PartialRunError)
+from .isolate import isolated
+from .validate import (check_dataset, check_range, check_size, h5read, integer_attr,
+                       memory_budget, open_hdf5)
 
 #: Run-file layouts this package knows how to read.
 SUPPORTED_FORMAT_VERSIONS = frozenset({1})
@@ -34,11 +37,12 @@ _META_KEYS = ("commsim_version", "format_version", "seed", "scenario", "scenario
               "complete", "days_planned", "days_written", "ticks_per_day")
 
 LEVELS = ("daily", "platform")
+_NDIM = {"daily": 2, "platform": 1}
 
 
 @dataclass
 class Run:
-    """One loaded run.
+    """One run as numpy arrays (what figures and reports work from).
 
     ``daily_arrays[metric]`` has shape (days, groups); ``platform_arrays[metric]``
     has shape (days,). Row ``d`` is the state at the end of day ``d`` (0-based); a
@@ -72,96 +76,93 @@ class Run:
 
     def metrics(self, level: str) -> list[str]:
         """Metric names present at ``level`` ("daily" or "platform")."""
-        return list(self._arrays(level))
+        return list(self.arrays(level))
 
     def unit(self, level: str, metric: str) -> str:
         return self.units.get(level, {}).get(metric, "")
 
-    @cached_property
-    def daily(self) -> pd.DataFrame:
-        """Tidy per-group frame: columns day, group, metric, value (NaN rows kept,
-        so its length is days x groups x metrics)."""
-        frames = []
-        for metric, arr in self.daily_arrays.items():
-            days, groups = arr.shape
-            frames.append(pd.DataFrame({
-                "day": np.repeat(np.arange(days), groups),
-                "group": np.tile(np.arange(groups), days),
-                "metric": metric,
-                "value": arr.ravel(),
-            }))
-        return _concat_tidy(frames, ["day", "group", "metric", "value"])
-
-    @cached_property
-    def platform(self) -> pd.DataFrame:
-        """Tidy platform frame: columns day, metric, value."""
-        frames = [pd.DataFrame({"day": np.arange(arr.shape[0]), "metric": metric,
-                                "value": arr})
-                  for metric, arr in self.platform_arrays.items()]
-        return _concat_tidy(frames, ["day", "metric", "value"])
-
-    def daily_wide(self, metric: str) -> pd.DataFrame:
-        """One per-group metric as a day x group table."""
-        arr = self._arrays("daily")[metric]
-        return pd.DataFrame(arr, index=pd.RangeIndex(arr.shape[0], name="day"),
-                            columns=pd.RangeIndex(arr.shape[1], name="group"))
-
-    def platform_wide(self) -> pd.DataFrame:
-        """All platform metrics as a day x metric table."""
-        frame = pd.DataFrame(self.platform_arrays)
-        frame.index.name = "day"
-        frame.columns.name = "metric"
-        return frame
-
-    def _arrays(self, level: str) -> dict[str, np.ndarray]:
+    def arrays(self, level: str) -> dict[str, np.ndarray]:
         if level == "daily":
             return self.daily_arrays
         if level == "platform":
             return self.platform_arrays
         raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
 
-
-def _concat_tidy(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
-    if not frames:
-        return pd.DataFrame({c: pd.Series(dtype=float if c == "value" else int)
-                             for c in columns})
-    out = pd.concat(frames, ignore_index=True)
-    out["metric"] = out["metric"].astype("category")
-    return out
+    def dataset(self, level: str = "daily") -> xr.Dataset:
+        """This run as an ``xarray.Dataset`` (see :func:`load_run`)."""
+        from .datasets import run_dataset
+        return run_dataset(self, level)
 
 
-def load_run(path: str | Path, *, allow_partial: bool = False,
+def read_run(path: str | Path, *, allow_partial: bool = False,
              metrics: Iterable[str] | None = None) -> Run:
-    """Read one run file.
+    """Read and validate one run file into numpy arrays.
 
     ``allow_partial``: a run whose ``complete`` attribute is not 1 raises
     :class:`PartialRunError` unless this is true; then ``meta["complete"]`` is False
     and only the ``days_written`` rows are returned.
     ``metrics``: load only these metric names (from either level); naming one that
-    exists nowhere in the file is an error, so typos do not pass silently.
+    exists nowhere in the file is a KeyError, so typos do not pass silently.
+    A damaged file raises a :class:`RunFileError` subclass naming the file and fault.
     """
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(f"{path}: no such run file")
-    if not h5py.is_hdf5(path):
-        raise NotHDF5Error(path, "not an HDF5 file (expected a commsim run file)")
-    try:
-        handle = h5py.File(path, "r")
-    except OSError as exc:  # damaged/truncated HDF5
-        raise RunFileError(path, f"cannot open as HDF5: {exc}") from exc
+    if not path.is_file():
+        raise NotHDF5Error(path, "not a regular file (expected a commsim run file)")
+    wanted = None if metrics is None else sorted(set(metrics))
+    run = isolated(path, _read_file, path, wanted, memory_budget())
+    if not run.meta["complete"] and not allow_partial:
+        raise PartialRunError(
+            path, f"partial run (complete != 1): {run.meta['days_written']} of "
+                  f"{run.meta.get('days_planned', '?')} days written; "
+                  "pass allow_partial=True (plot.py: --allow-partial) to read "
+                  "the written days")
+    return run
+
+
+def load_run(path: str | Path, *, level: str = "daily", allow_partial: bool = False,
+             metrics: Iterable[str] | None = None) -> xr.Dataset:
+    """One run file as an ``xarray.Dataset``.
+
+    ``level="daily"``: one variable per per-group metric, dims (day, group);
+    ``level="platform"``: one variable per platform metric, dims (day,). Each
+    variable carries ``unit`` and ``description`` attributes; the dataset's
+    attributes are the run's (seed, scenario, scenario_name, complete, days_written,
+    arm, replicate, ...) and every resolved parameter under its own name
+    (``ds.attrs["groups.count"]``; :func:`parameters` collects them).
+    ``ds.to_dataframe()`` gives the pandas table. Errors as :func:`read_run`; a
+    metric at the other level is a KeyError saying which level it is at.
+    """
+    check_level(level)
+    run = read_run(path, allow_partial=allow_partial, metrics=metrics)
+    if metrics is not None:
+        other = "platform" if level == "daily" else "daily"
+        misplaced = sorted(set(metrics) - set(run.metrics(level)))
+        if misplaced:
+            raise KeyError(f"{path}: {misplaced} not at level '{level}' (they are "
+                           f"{other} metrics: use level='{other}')")
+    return run.dataset(level)
+
+
+def check_level(level: str) -> None:
+    if level not in LEVELS:
+        raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
+
+
+def _read_file(path: Path, wanted: list[str] | None, budget: int) -> Run:
+    """The whole read (runs in the child process of :func:`isolated`)."""
+    handle = open_hdf5(path)
     with handle:
         meta = read_meta(handle, path)
-        if not meta["complete"] and not allow_partial:
-            raise PartialRunError(
-                path, f"partial run (complete != 1): {meta['days_written']} of "
-                      f"{meta.get('days_planned', '?')} days written; "
-                      "pass allow_partial=True (plot.py: --allow-partial) to read "
-                      "the written days")
-        wanted = None if metrics is None else set(metrics)
-        daily, d_units, d_desc = _read_level(handle, path, "daily", 2, meta, wanted)
-        platform, p_units, p_desc = _read_level(handle, path, "platform", 1, meta, wanted)
+        levels = {}
+        for level in LEVELS:
+            levels[level] = _read_level(handle, path, level, meta["days_written"],
+                                        None if wanted is None else set(wanted), budget)
+    daily, d_units, d_desc = levels["daily"]
+    platform, p_units, p_desc = levels["platform"]
     if wanted is not None:
-        unknown = wanted - set(daily) - set(platform)
+        unknown = set(wanted) - set(daily) - set(platform)
         if unknown:
             raise KeyError(f"{path}: no metric named {sorted(unknown)}; available: "
                            f"daily {sorted(d_units)}, platform {sorted(p_units)}")
@@ -172,7 +173,7 @@ def load_run(path: str | Path, *, allow_partial: bool = False,
 
 def read_meta(handle: h5py.File, path: Path) -> dict[str, Any]:
     """Validate and collect the root attributes and resolved parameters."""
-    root = read_attrs(handle)
+    root = h5read(path, "the root attributes", lambda: read_attrs(handle))
     if "format_version" not in root:
         raise FormatVersionError(path, "no root attribute 'format_version' "
                                        "(not a commsim run file?)")
@@ -186,12 +187,22 @@ def read_meta(handle: h5py.File, path: Path) -> dict[str, Any]:
     missing = [a for a in REQUIRED_ROOT_ATTRS if a not in root]
     if missing:
         raise MissingDataError(path, f"missing root attribute(s) {missing}")
+    integer_attr(path, root, "seed")
+    integer_attr(path, root, "complete", 0, 1)
+    planned = integer_attr(path, root, "days_planned", 0) if "days_planned" in root else None
+    written = integer_attr(path, root, "days_written", 0, planned)
+    if "ticks_per_day" in root:
+        integer_attr(path, root, "ticks_per_day", 1)
+    for key in ("scenario", "scenario_name", "commsim_version", "parameters"):
+        if key in root and not isinstance(root[key], str):
+            raise DamagedFileError(path, f"root attribute '{key}' is {root[key]!r}, "
+                                         "not a string")
 
     meta: dict[str, Any] = {k: root.get(k) for k in _META_KEYS}
     meta["complete"] = root["complete"] == 1
-    meta["days_written"] = int(root["days_written"])
+    meta["days_written"] = written
     meta["scenario_name"] = meta["scenario_name"] or path.stem
-    meta["parameters"] = _read_parameters(handle, root)
+    meta["parameters"] = _read_parameters(handle, path, root)
     meta["run"] = path.stem
     meta["path"] = str(path)
     meta["attrs"] = {k: v for k, v in root.items() if k not in _META_KEYS
@@ -199,40 +210,49 @@ def read_meta(handle: h5py.File, path: Path) -> dict[str, Any]:
     return meta
 
 
-def _read_parameters(handle: h5py.File, root: dict[str, Any]) -> dict[str, Any]:
+def _read_parameters(handle: h5py.File, path: Path, root: dict[str, Any]) -> dict[str, Any]:
     """Typed parameters from /parameters; the root text is only a fallback."""
-    if "parameters" in handle and isinstance(handle["parameters"], h5py.Group):
-        params = read_attrs(handle["parameters"], int8_as_bool=True)
+    group = h5read(path, "/parameters", lambda: handle.get("parameters"))
+    if isinstance(group, h5py.Group):
+        params = h5read(path, "the attributes of /parameters",
+                        lambda: read_attrs(group, int8_as_bool=True))
         if params:
             return dict(sorted(params.items()))
     return dict(sorted(parse_parameter_lines(root.get("parameters") or "").items()))
 
 
-def _read_level(handle: h5py.File, path: Path, level: str, ndim: int,
-                meta: dict[str, Any], wanted: set[str] | None):
-    """Read every dataset of /daily or /platform, trimmed to days_written rows."""
-    if level not in handle or not isinstance(handle[level], h5py.Group):
+def _read_level(handle: h5py.File, path: Path, level: str, days: int,
+                wanted: set[str] | None, budget: int):
+    """Every dataset of /daily or /platform, trimmed to ``days`` rows, after
+    checking ranks, types, widths and sizes of all of them."""
+    group = h5read(path, f"/{level}", lambda: handle.get(level))
+    if not isinstance(group, h5py.Group):
         raise MissingDataError(path, f"missing group /{level} (every run file has "
                                      "/daily and /platform)")
-    arrays, units, descriptions = {}, {}, {}
-    days = meta["days_written"]
-    for metric, ds in handle[level].items():
+    units, descriptions, selected = {}, {}, {}
+    names = h5read(path, f"the members of /{level}", lambda: list(group.keys()))
+    for metric in names:
+        name = f"/{level}/{metric}"
+        ds = h5read(path, name, lambda: group[metric])
         if not isinstance(ds, h5py.Dataset):
             continue
-        attrs = read_attrs(ds)
+        attrs = h5read(path, f"the attributes of {name}", lambda: read_attrs(ds))
         units[metric] = str(attrs.get("unit", ""))
         descriptions[metric] = str(attrs.get("description", ""))
-        if wanted is not None and metric not in wanted:
-            continue
-        if ds.ndim != ndim:
-            raise RunFileError(path, f"/{level}/{metric} has {ds.ndim} dimensions, "
-                                     f"expected {ndim}")
-        if ds.shape[0] < days:
-            raise MissingDataError(path, f"/{level}/{metric} has {ds.shape[0]} rows but "
-                                         f"days_written = {days}")
-        arrays[metric] = np.asarray(ds[:days], dtype=np.float64)
-    widths = {a.shape[1] for a in arrays.values()} if ndim == 2 else set()
+        if wanted is None or metric in wanted:
+            selected[metric] = (ds, check_dataset(path, name, ds, _NDIM[level], days))
+    widths = {shape[1] for _, shape in selected.values()} if level == "daily" else set()
     if len(widths) > 1:
-        raise RunFileError(path, f"/{level} datasets disagree on the number of groups: "
-                                 f"{sorted(widths)}")
+        raise DamagedFileError(path, f"/{level} datasets disagree on the number of groups: "
+                                     f"{sorted(widths)}")
+    total = 0
+    for metric, (ds, shape) in selected.items():
+        check_size(path, f"/{level}/{metric}", ds, shape, budget - total)
+        total += int(np.prod(shape, dtype=object)) * 8
+    arrays = {}
+    for metric, (ds, shape) in selected.items():
+        name = f"/{level}/{metric}"
+        values = h5read(path, name, lambda: np.asarray(ds[: shape[0]], dtype=np.float64))
+        check_range(path, name, values, units[metric])
+        arrays[metric] = values
     return arrays, units, descriptions

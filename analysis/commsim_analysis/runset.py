@@ -1,21 +1,22 @@
-"""Many run files at once: discovery, partial-run policy, and one tidy frame.
+"""Many run files at once: discovery, the partial-run policy, one dataset.
 
-A batch of scenarios or a set of replicates is just a folder of run files; what
-a researcher wants is one long frame keyed by run, scenario, seed and whatever
-parameters were varied, so that ``groupby`` does the rest. Parameters that are the
-same in every run are left out of the frame (they would only repeat a constant);
-they stay available in each run's ``meta``.
+A batch of scenarios, a set of replicates, a comparison or a sweep is a folder of
+run files. :func:`load_runs` stacks them into one ``xarray.Dataset`` with a
+``run`` dimension (``datasets.py``); :func:`read_runs` gives the validated
+:class:`Run` objects figures and reports work from.
 """
 from __future__ import annotations
 
 import warnings
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Iterable
 
 import pandas as pd
+import xarray as xr
 
+from .datasets import runs_dataset, varying_parameters
 from .errors import PartialRunWarning
-from .runfile import LEVELS, Run, load_run
+from .runfile import Run, check_level, read_run
 
 #: File names inside a run folder that are not run files: the index of a
 #: batch/sweep and the statistics of ``commsim compare``.
@@ -23,12 +24,9 @@ NON_RUN_FILES = frozenset({"index.h5", "summary.h5"})
 
 PathsOrDir = str | Path | Iterable[str | Path]
 
-#: Parameters already present as their own column (the seed), never repeated.
-IDENTITY_PARAMETERS = frozenset({"run.seed"})
-
 
 def find_run_files(paths_or_dir: PathsOrDir) -> list[Path]:
-    """Expand a folder (its ``*.h5`` files, sorted) or a list of files/folders."""
+    """Expand a folder (its ``*.h5`` run files, sorted) or a list of files/folders."""
     items = [paths_or_dir] if isinstance(paths_or_dir, (str, Path)) else list(paths_or_dir)
     files: list[Path] = []
     for item in map(Path, items):
@@ -46,10 +44,10 @@ def find_run_files(paths_or_dir: PathsOrDir) -> list[Path]:
 
 def read_runs(paths_or_dir: PathsOrDir, *, allow_partial: bool = False,
               metrics: Iterable[str] | None = None) -> list[Run]:
-    """Load every run; partial runs are dropped with one warning naming them all,
+    """Read every run; partial runs are dropped with one warning naming them all,
     or kept (``meta["complete"]`` False) when ``allow_partial`` is true."""
     metrics = None if metrics is None else list(metrics)
-    runs = [load_run(p, allow_partial=True, metrics=metrics)
+    runs = [read_run(p, allow_partial=True, metrics=metrics)
             for p in find_run_files(paths_or_dir)]
     partial = [r for r in runs if not r.meta["complete"]]
     if partial:
@@ -64,21 +62,38 @@ def read_runs(paths_or_dir: PathsOrDir, *, allow_partial: bool = False,
     return runs
 
 
-def varying_parameters(runs: list[Run]) -> list[str]:
-    """Parameter keys whose value is not identical across all runs (``run.seed``
-    excepted: the ``seed`` column already holds it)."""
-    keys = sorted({k for r in runs for k in r.parameters} - IDENTITY_PARAMETERS)
-    missing = object()
-    return [k for k in keys
-            if len({repr(r.parameters.get(k, missing)) for r in runs}) > 1]
+def check_metric_levels(runs: list[Run], level: str, metrics: Iterable[str] | None) -> None:
+    """A metric asked for at the wrong level is an error naming the right one,
+    never a silently empty result."""
+    if metrics is None or not runs:
+        return
+    here = {m for r in runs for m in r.metrics(level)}
+    other = "platform" if level == "daily" else "daily"
+    there = {m for r in runs for m in r.metrics(other)}
+    wrong = sorted(m for m in metrics if m not in here and m in there)
+    if wrong:
+        kind = "per-group" if other == "daily" else "platform"
+        raise KeyError(f"{wrong} are {kind} metrics, not at level '{level}': "
+                       f"use level='{other}'")
 
 
-def run_labels(run: Run, params: list[str]) -> dict[str, Any]:
-    """The identifying columns of one run in a collection frame."""
-    labels = {"run": run.name, "scenario_name": run.meta["scenario_name"],
-              "seed": run.meta["seed"], "complete": run.meta["complete"]}
-    labels.update({k: run.parameters.get(k) for k in params})
-    return labels
+def load_runs(paths_or_dir: PathsOrDir, *, level: str = "daily",
+              allow_partial: bool = False,
+              metrics: Iterable[str] | None = None) -> xr.Dataset:
+    """Many run files as one ``xarray.Dataset``.
+
+    Dims (run, day, group) for ``level="daily"``, (run, day) for "platform".
+    Coordinates along ``run``: scenario_name, arm, arm_index, point, replicate,
+    seed, complete, days_written (those the files have) and every parameter that
+    differs between runs; parameters every run shares are attributes. Shorter
+    runs and runs with fewer groups are NaN-padded. Partial runs follow
+    :func:`read_runs`. ``ds.to_dataframe()`` gives one row per run x day (x group).
+    """
+    check_level(level)
+    metrics = None if metrics is None else list(metrics)
+    runs = read_runs(paths_or_dir, allow_partial=allow_partial, metrics=metrics)
+    check_metric_levels(runs, level, metrics)
+    return runs_dataset(runs, level, metrics)
 
 
 def runs_table(runs: list[Run]) -> pd.DataFrame:
@@ -86,45 +101,10 @@ def runs_table(runs: list[Run]) -> pd.DataFrame:
     params = varying_parameters(runs)
     rows = []
     for r in runs:
-        row = run_labels(r, params)
+        row = {"run": r.name, "scenario_name": r.meta["scenario_name"],
+               "seed": r.meta["seed"], "complete": r.meta["complete"]}
+        row.update({k: r.parameters.get(k) for k in params})
         row.update(days_written=r.n_days, days_planned=r.meta["days_planned"],
                    groups=r.n_groups, commsim_version=r.meta["commsim_version"])
         rows.append(row)
     return pd.DataFrame(rows)
-
-
-def runs_frame(runs: list[Run], level: str = "platform") -> pd.DataFrame:
-    """Stack the tidy ``level`` frames of ``runs`` with their identifying columns.
-
-    The merged units (metric -> unit) are kept in ``frame.attrs["units"]``.
-    """
-    if level not in LEVELS:
-        raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
-    params = varying_parameters(runs)
-    frames = []
-    for r in runs:
-        tidy = getattr(r, level).copy()
-        tidy["metric"] = tidy["metric"].astype(str)
-        for col, value in reversed(run_labels(r, params).items()):
-            tidy.insert(0, col, value)
-        frames.append(tidy)
-    if frames:
-        frame = pd.concat(frames, ignore_index=True)
-    else:
-        frame = pd.DataFrame(columns=["run", "scenario_name", "seed", "complete",
-                                      "day", "metric", "value"])
-    frame.attrs["units"] = {m: u for r in runs for m, u in r.units[level].items()}
-    return frame
-
-
-def load_runs(paths_or_dir: PathsOrDir, *, level: str = "platform",
-              allow_partial: bool = False,
-              metrics: Iterable[str] | None = None) -> pd.DataFrame:
-    """One tidy frame across many run files.
-
-    Columns: run (file stem), scenario_name, seed, complete, one column per
-    parameter that differs between runs, day, [group when level="daily"], metric,
-    value. Partial runs follow :func:`read_runs`.
-    """
-    runs = read_runs(paths_or_dir, allow_partial=allow_partial, metrics=metrics)
-    return runs_frame(runs, level)

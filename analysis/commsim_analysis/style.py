@@ -4,12 +4,43 @@ The Okabe-Ito palette stays distinguishable under the common forms of colour
 blindness and in greyscale print; categorical series take its colours in a fixed
 order (yellow late: it is faint on white), then repeat with new line styles so
 more than eight categories remain tellable apart.
+
+Nothing here (or anywhere in the package) chooses matplotlib's backend: a
+notebook keeps its inline backend; the command-line scripts select "Agg"
+themselves (``cli.py``).
 """
 from __future__ import annotations
 
-import matplotlib
+from contextlib import contextmanager
 
-matplotlib.use("Agg")  # files only: no display on cluster nodes or in CI
+
+class _LazyPyplot:
+    """``matplotlib.pyplot``, imported at first use: importing pyplot touches the
+    backend setting, and importing this package must not."""
+
+    def __getattr__(self, name: str):
+        import matplotlib.pyplot
+        return getattr(matplotlib.pyplot, name)
+
+
+plt = _LazyPyplot()
+
+
+@contextmanager
+def context():
+    """The package's rc settings (``RC``) while one figure is drawn.
+
+    Only these keys are set and restored. ``matplotlib.rc_context`` would restore
+    every setting, undoing what a notebook's inline backend switches on when the
+    first figure activates it (``interactive``), so later figures would not show.
+    """
+    import matplotlib
+    saved = {key: matplotlib.rcParams[key] for key in RC}
+    matplotlib.rcParams.update(RC)
+    try:
+        yield
+    finally:
+        matplotlib.rcParams.update(saved)
 
 OKABE_ITO = {
     "black": "#000000",
@@ -59,7 +90,14 @@ def category_style(i: int) -> dict:
     return {"color": CATEGORY_COLORS[i % n], "linestyle": LINE_STYLES[(i // n) % len(LINE_STYLES)]}
 
 
+#: Axis labels longer than this put the unit on a line of its own (a y label
+#: longer than its panel is tall would run into the title).
+LABEL_LINE = 28
+
+
 def axis_label(metric: str, unit: str, prefix: str = "") -> str:
     """Axis label with its unit, e.g. ``messages (messages/day)``."""
     name = f"{prefix}{metric}"
-    return f"{name} ({unit})" if unit else f"{name} (no unit recorded)"
+    unit = unit or "no unit recorded"
+    gap = "\n" if len(name) + len(unit) + 3 > LABEL_LINE else " "
+    return f"{name}{gap}({unit})"

@@ -17,6 +17,9 @@ from pathlib import Path
 import h5py
 import pytest
 
+# The package leaves matplotlib's backend alone; tests draw to files only.
+os.environ.setdefault("MPLBACKEND", "Agg")
+
 ANALYSIS_DIR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ANALYSIS_DIR))
 
@@ -37,6 +40,10 @@ kind = "watts_strogatz"
 [groups]
 count = {GROUPS}
 """
+#: Snapshots every 10 days of 20: groups day_9 and day_19, whose names sort
+#: lexicographically the wrong way round.
+SNAPSHOT_DAYS = (9, 19)
+SNAPSHOTS = TINY.replace(f"days = {DAYS}", "days = 20") + "\n[snapshots]\nevery_days = 10\n"
 #: A second scenario differing in one parameter, for overlays and varied columns.
 OTHER_GROUPS = 3
 OTHER = TINY.replace(f"count = {GROUPS}", f"count = {OTHER_GROUPS}")
@@ -93,6 +100,15 @@ def batch_dir(commsim_bin, tmp_path_factory) -> Path:
         for seed in seeds:
             run_commsim(commsim_bin, path, out / f"{name}_s{seed}.h5", seed)
     return out
+
+
+@pytest.fixture(scope="session")
+def snapshot_file(commsim_bin, tmp_path_factory) -> Path:
+    """A 20-day run of the tiny scenario with snapshots on days 9 and 19."""
+    folder = tmp_path_factory.mktemp("snapshots")
+    path = folder / "snap.toml"
+    path.write_text(SNAPSHOTS)
+    return run_commsim(commsim_bin, path, folder / "snap.h5", 1)
 
 
 @pytest.fixture(scope="session")

@@ -1,35 +1,34 @@
-"""Comparison folders (commsim compare / batch with arms) and the failure-mode atlas."""
+"""Comparison folders (commsim compare / batch with arms), the forest plot and the atlas."""
 import re
 import shutil
 
 import h5py
 import numpy as np
 import pandas as pd
+import pytest
 
 from commsim_analysis import load_compare, split_by_scenario
-from commsim_analysis.atlas import (FALLBACK_METRICS, SMOOTH_DAYS, failure_mode,
-                                    plot_atlas, plot_failure_mode, signature_series)
+from commsim_analysis.atlas import (SMOOTH_DAYS, plot_atlas, plot_failure_mode,
+                                    signature_series)
 from commsim_analysis.cli import plot_main, report_main
+from commsim_analysis.forest import forest_table, plot_forest
 from commsim_analysis.reporting import folder_kind
+from commsim_analysis.signature import GENERIC_METRICS
 from conftest import ARM_REPLICATES, SWEEP_DAYS
 from test_plots_and_report import _assert_png, _written
 
-LEADERLESS_METRICS = ["ad_share", "value_per_message", "muted_share"]
-
 
 def test_load_compare_arms_and_replicates(arms_dir):
-    comp = load_compare(arms_dir)
-    assert comp.arms == ["control", "failure"] and comp.reference == "control"
-    assert comp.scenario_name == "leaderless"
-    assert comp.table.groupby("arm")["replicate"].apply(sorted).to_dict() == {
+    res = load_compare(arms_dir)
+    assert res.arms == ["control", "failure"] and res.reference == "control"
+    assert res.scenario_name == "leaderless"
+    assert res.table.groupby("arm")["replicate"].apply(sorted).to_dict() == {
         "control": list(range(ARM_REPLICATES)), "failure": list(range(ARM_REPLICATES))}
-    assert list(comp.table["arm_index"]) == [0] * ARM_REPLICATES + [1] * ARM_REPLICATES
-    assert [r.name for r in comp.runs] == list(comp.table["run"])
-    if (arms_dir / "summary.csv").exists():  # written by commsim compare
-        assert set(comp.summary["arm"]) == {"control", "failure"}
-        assert {"metric", "mean", "ci_low", "ci_high"} <= set(comp.summary.columns)
-    else:
-        assert comp.summary is None
+    assert list(res.table["arm_index"]) == [0] * ARM_REPLICATES + [1] * ARM_REPLICATES
+    assert [r.name for r in res.runs] == list(res.table["run"])
+    assert set(res.summary["arm"]) == {"control", "failure"}  # written by commsim compare
+    assert {"metric", "unit", "mean", "ci_low", "ci_high", "diff"} <= set(res.summary.columns)
+    assert res.index is not None and res.index.sizes["run"] == 2 * ARM_REPLICATES
 
 
 def test_arms_follow_arm_index_not_file_names(arms_dir, tmp_path):
@@ -39,61 +38,92 @@ def test_arms_follow_arm_index_not_file_names(arms_dir, tmp_path):
         shutil.copy(path, out / path.name)
         with h5py.File(out / path.name, "r+") as f:
             f.attrs["arm_index"] = 1 - int(f.attrs["arm_index"])
-    comp = load_compare(out)
-    assert comp.arms == ["failure", "control"] and comp.reference == "failure"
-    assert comp.summary is None
+    res = load_compare(out)
+    assert res.arms == ["failure", "control"] and res.reference == "failure"
+    assert res.summary is None
 
 
-def test_summary_csv_is_exposed(arms_dir, tmp_path):
-    out = tmp_path / "with_summary"
+def test_bad_summary_csv_is_named(arms_dir, tmp_path):
+    out = tmp_path / "bad"
     shutil.copytree(arms_dir, out)
-    pd.DataFrame({"metric": ["m", "m"], "arm": ["control", "failure"],
-                  "mean": [1.5, float("nan")]}).to_csv(out / "summary.csv", index=False)
-    summary = load_compare(out).summary
-    assert list(summary["arm"]) == ["control", "failure"]
-    assert summary["mean"].iloc[0] == 1.5 and np.isnan(summary["mean"].iloc[1])
+    (out / "summary.csv").write_text("a,b\n1,2\n")
+    with pytest.raises(ValueError, match=r"summary.csv: missing column\(s\)"):
+        load_compare(out)
 
 
 def test_signature_series_is_mean_over_groups(arms_dir):
-    comp = load_compare(arms_dir)
-    data = signature_series(comp, "muted_share")
-    run = comp.runs[-1]
-    with h5py.File(run.path) as f:
+    res = load_compare(arms_dir)
+    data = signature_series(res, "muted_share")
+    last = res.runs[-1]
+    with h5py.File(last.path) as f:
         expect = np.nanmean(f["daily/muted_share"][:], axis=1)
-    got = data[data["run"] == run.name].sort_values("day")["value"].to_numpy()
-    assert np.allclose(got, expect, equal_nan=True)
-    # a flow (people/day) is smoothed with the rolling mean; the control arm has
-    # moderators, so its removals vary from day to day and smoothing shows
-    flow = signature_series(comp, "removals")
-    control = comp.runs[0]
-    with h5py.File(control.path) as f:
+    assert np.allclose(data[-1], expect, equal_nan=True)
+    # a flow (people/day) is smoothed with a centred rolling mean; the control arm
+    # has moderators, so its removals vary from day to day and smoothing shows
+    flow = signature_series(res, "removals")
+    with h5py.File(res.runs[0].path) as f:
         raw = pd.Series(np.nanmean(f["daily/removals"][:], axis=1))
     smooth = raw.rolling(SMOOTH_DAYS, center=True, min_periods=1).mean().to_numpy()
     assert not np.allclose(raw, smooth), "test needs removals that vary"
-    got = flow[flow["run"] == control.name].sort_values("day")["value"].to_numpy()
-    assert np.allclose(got, smooth, equal_nan=True)
+    assert np.allclose(flow[0], smooth, equal_nan=True)
 
 
-def test_failure_mode_figure(arms_dir):
-    comp = load_compare(arms_dir)
-    fig = plot_failure_mode(comp)
-    title = fig._suptitle.get_text()
-    assert "C11/C15" in title and "leaderless drift" in title
+def test_failure_mode_figure_without_signature_uses_generic_metrics(arms_dir):
+    res = load_compare(arms_dir)
+    fig = plot_failure_mode(res)
+    title = " ".join(fig._suptitle.get_text().split())
+    assert "scenario 'leaderless': control vs failure" in title
+    assert "no [signature]" in title and "stay in range" in title
     axes = [ax for ax in fig.axes if ax.get_visible()]
-    assert [ax.get_title().split(" ")[0] for ax in axes] == LEADERLESS_METRICS
+    assert [ax.get_title().split(" ")[0] for ax in axes] == list(GENERIC_METRICS)
     for ax in axes:
         lines = [ln for ln in ax.get_lines() if ln.get_label().startswith(("control", "failure"))]
-        assert len(lines) == 2
-        assert len(lines[0].get_xdata()) == SWEEP_DAYS
+        assert len(lines) == 2 and len(lines[0].get_xdata()) == SWEEP_DAYS
         assert "(" in ax.get_ylabel() and "days" in ax.get_xlabel()
 
 
-def test_unknown_scenario_falls_back(batch_dir):
-    assert failure_mode("no_such_mode").metrics == FALLBACK_METRICS
-    comps = split_by_scenario([batch_dir])
-    assert [c.scenario_name for c in comps] == ["other", "tiny"]
-    fig = plot_failure_mode(comps[1])
-    assert [ax.get_title().split(" ")[0] for ax in fig.axes] == list(FALLBACK_METRICS)
+def test_bands_stay_in_the_metric_range(arms_dir):
+    """The plotted band polygons of shares lie in [0, 1] and of counts >= 0."""
+    res = load_compare(arms_dir)
+    fig = res.plot(["active_share", "muted_share", "ad_share", "focus", "removals"])
+    ranges = {"active_share": (0, 1), "muted_share": (0, 1), "ad_share": (0, 1),
+              "focus": (-1, 1), "removals": (0, np.inf)}
+    seen = 0
+    for ax in fig.axes:
+        metric = ax.get_title().replace("median ", "")
+        if metric not in ranges:
+            continue
+        lo, hi = ranges[metric]
+        for band in ax.collections:
+            ys = np.concatenate([p.vertices[:, 1] for p in band.get_paths()])
+            ys = ys[np.isfinite(ys)]
+            assert (ys >= lo - 1e-12).all() and (ys <= hi + 1e-12).all(), metric
+            seen += 1
+        if np.isfinite(lo):
+            assert ax.get_ylim()[0] >= lo - 0.05 * (ax.get_ylim()[1] - lo)
+    assert seen >= 8
+
+
+def test_forest_plot_draws_summary_csv(arms_dir):
+    res = load_compare(arms_dir)
+    table = forest_table(res.summary)
+    assert set(table["arm"]) == {"failure"}
+    raw = res.summary[res.summary["arm"] == "failure"].set_index("metric")
+    for row in table.itertuples():
+        assert row.diff == pytest.approx(raw.loc[row.metric, "diff"])
+        assert row.low >= raw.loc[row.metric, "diff_ci_low"] - 1e-12
+        assert row.high <= raw.loc[row.metric, "diff_ci_high"] + 1e-12
+        if row.unit == "share":  # two shares differ by at most 1 - reference mean
+            ref = res.summary.set_index(["metric", "arm"]).loc[(row.metric, "control"), "mean"]
+            assert -ref - 1e-12 <= row.low and row.high <= 1 - ref + 1e-12
+    fig = plot_forest(res, ["ad_share", "muted_share"])
+    visible = [ax for ax in fig.axes if ax.get_visible()]
+    assert [ax.get_title() for ax in visible] == ["ad_share", "muted_share"]
+    point = [ln for ln in visible[0].get_lines() if ln.get_marker() == "o"][0]
+    assert point.get_xdata()[0] == pytest.approx(raw.loc["ad_share", "diff"])
+    assert "Welch 95 % CI" in " ".join(fig._suptitle.get_text().split())
+    with pytest.raises(KeyError, match="no metric"):
+        plot_forest(res, ["nope"])
 
 
 def test_atlas_command(arms_dir, batch_dir, tmp_path, capsys):
@@ -110,8 +140,20 @@ def test_atlas_overview_rows(arms_dir, batch_dir):
     fig = plot_atlas(comps)
     visible = [ax for ax in fig.axes if ax.get_visible()]
     assert len(visible) == 3 * len(comps)
-    # known failure modes come first, in claim order
-    assert visible[0].get_title().split(" ")[0] == LEADERLESS_METRICS[0]
+    # without signatures: scenarios by name
+    assert [ax.get_ylabel().split("\n")[0] for ax in visible[::3]] == [
+        "scenario 'leaderless'", "scenario 'other'", "scenario 'tiny'"]
+
+
+def test_compare_command_writes_the_forest(arms_dir, tmp_path, capsys):
+    assert plot_main(["compare", str(arms_dir), "--out", str(tmp_path)]) == 0
+    names = sorted(p.rsplit("/", 1)[1] for p in _written(capsys))
+    assert names == [f"compare-{arms_dir.name}-{k}.png" for k in ("forest", "groups",
+                                                                 "platform")]
+    assert plot_main(["forest", str(arms_dir), "--out", str(tmp_path), "--metrics",
+                      "ad_share"]) == 0
+    (path,) = _written(capsys)
+    _assert_png(path)
 
 
 def test_report_of_a_comparison(arms_dir, tmp_path, capsys):
@@ -120,15 +162,15 @@ def test_report_of_a_comparison(arms_dir, tmp_path, capsys):
     assert report_main([str(arms_dir), "--out", str(report)]) == 0
     assert _written(capsys)[0] == str(report)
     text = report.read_text()
-    assert "# commsim comparison report" in text and "C11/C15 leaderless drift" in text
+    assert "# commsim comparison report" in text
+    assert "## Comparison of 2 arms — scenario 'leaderless'" in text
     assert "`control` (reference)" in text and "leaderless.failure.r2" in text
-    if (arms_dir / "summary.csv").exists():
-        assert "summary.csv" in text and re.search(r"\| ad_share \| share \| failure \|", text)
-    else:
-        assert "Final platform values per arm" in text
+    assert "summary.csv" in text and re.search(r"\| ad_share \| share \| failure \| 3 \|", text)
+    assert "arm_index" not in text.split("## Metric definitions")[0]
     images = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", text)
-    assert images == ["report-atlas-leaderless.png"]
-    _assert_png(report.parent / images[0])
+    assert images == ["report-forest-leaderless.png", "report-atlas-leaderless.png"]
+    for rel in images:
+        _assert_png(report.parent / rel)
 
 
 def test_report_of_a_batch_without_summary(arms_dir, tmp_path, capsys):
@@ -145,4 +187,23 @@ def test_report_of_a_batch_without_summary(arms_dir, tmp_path, capsys):
     assert "Final platform values per arm" in text
     assert "| leaderless.failure.r2 | failure | 2 |" in text
     assert "**no (failed: bad parameter combination)**" in text
-    assert re.search(r"\| control \| 3 \|", text) and re.search(r"\| failure \| 2 \|", text)
+    assert "arm control (n=3)" in text and "arm failure (n=2)" in text
+
+
+def test_report_intervals_per_arm_stay_in_range():
+    """summary.csv's per-arm intervals are plain t intervals (one went to -0.02 for a
+    share); the report recomputes them from runs.csv on the metric's scale."""
+    from commsim_analysis.report_compare import statistics_table
+    summary = pd.DataFrame({"metric": ["expert_retention"] * 2, "unit": ["share"] * 2,
+                            "arm": ["control", "failure"], "reference_arm": ["control"] * 2,
+                            "n": [3, 3], "mean": [0.5, 1 / 60], "ci_low": [0.4, -0.02],
+                            "ci_high": [0.6, 0.05], "diff": [0.0, -0.48],
+                            "diff_ci_low": [0.0, -0.6], "diff_ci_high": [0.0, -0.36],
+                            "p_value": [np.nan, 0.001], "hedges_g": [0.0, -5.0]})
+    runs = pd.DataFrame({"arm": ["control"] * 3 + ["failure"] * 3,
+                         "expert_retention": [0.45, 0.5, 0.55, 0.0, 0.0, 0.05]})
+    table = statistics_table(summary, runs)
+    cell = table.loc[table["arm"] == "failure", "mean [95 % CI]"].item()
+    low = float(cell.split("[")[1].split(",")[0])
+    assert 0 <= low and "-0.02" not in cell
+    assert "[-0.02" in statistics_table(summary).loc[1, "mean [95 % CI]"]  # without runs.csv

@@ -5,9 +5,9 @@ import sys
 
 import matplotlib.pyplot as plt
 
-from commsim_analysis import load_run
+from commsim_analysis import load_runs, plot_categories, read_run
 from commsim_analysis.cli import plot_main, report_main
-from commsim_analysis.plots import plot_groups, plot_platform
+from commsim_analysis.plots import DEFAULT_DAILY, plot_groups, plot_platform
 from conftest import ANALYSIS_DIR
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -42,7 +42,7 @@ def test_plot_run_selected_metrics(run_file, tmp_path, capsys):
 
 
 def test_axis_labels_carry_units_and_titles_name_the_scenario(run_file):
-    run = load_run(run_file)
+    run = read_run(run_file)
     for level, fig in (("platform", plot_platform(run)), ("daily", plot_groups(run))):
         assert "'tiny'" in fig._suptitle.get_text()
         for ax in fig.axes:
@@ -54,7 +54,59 @@ def test_axis_labels_carry_units_and_titles_name_the_scenario(run_file):
         plt.close(fig)
 
 
+def test_no_35_panel_figures_by_default(run_file, batch_dir):
+    run = read_run(run_file)
+    fig = plot_groups(run)
+    panels = [ax.get_title() for ax in fig.axes if ax.get_visible()]
+    assert panels == [m for m in DEFAULT_DAILY if m in run.daily_arrays]
+    total = len(run.daily_arrays)
+    assert total > 30  # the model records many; a default figure shows few
+    assert f"9 of {total} per-group metrics" in " ".join(fig._suptitle.get_text().split())
+    assert len([ax for ax in plot_groups(run, ["all"]).axes if ax.get_visible()]) == total
+    fig = plot_categories(load_runs(batch_dir), "scenario_name", "x", ["size", "focus"])
+    assert [ax.get_title() for ax in fig.axes if ax.get_visible()] == ["median size",
+                                                                       "median focus"]
+
+
+def test_groups_alive_band_stays_below_groups(batch_dir, tmp_path):
+    """Three runs with 4, 4 and 3 of 4 groups alive: the band's top is 4, not 4.6."""
+    import shutil
+    import h5py
+    import numpy as np
+    for i, seed in enumerate((1, 2, 3)):
+        shutil.copy(batch_dir / f"tiny_s{seed}.h5", tmp_path / f"r{i}.h5")
+        with h5py.File(tmp_path / f"r{i}.h5", "r+") as f:
+            alive = f["platform/groups_alive"][...]
+            alive[2:] = 4 if i < 2 else 3
+            f["platform/groups_alive"][...] = alive
+    assert plot_main(["runs", str(tmp_path), "--out", str(tmp_path / "f"), "--metrics",
+                      "groups_alive"]) == 0
+    fig = plot_categories(load_runs(tmp_path, level="platform"), "scenario_name", "t",
+                          ["groups_alive"])
+    band = fig.axes[0].collections[0]
+    ys = np.concatenate([p.vertices[:, 1] for p in band.get_paths()])
+    assert ys.max() <= 4 + 1e-12 and ys.min() < 4
+
+
+def test_titles_and_legends_are_inside_the_figure(batch_dir):
+    """Constrained layout: the suptitle and the legend are not clipped."""
+    fig = plot_categories(load_runs(batch_dir), "scenario_name",
+                          "A long title " * 20, None)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    box = fig.bbox
+    for artist in (fig._suptitle, *fig.legends):
+        extent = artist.get_window_extent(renderer)
+        assert extent.x0 >= box.x0 - 1 and extent.x1 <= box.x1 + 1, artist
+        assert extent.y0 >= box.y0 - 1 and extent.y1 <= box.y1 + 1, artist
+    legend = fig.legends[0].get_window_extent(renderer)
+    for ax in fig.axes:
+        if ax.get_visible():
+            assert not legend.overlaps(ax.get_window_extent(renderer))
+
+
 def test_plot_runs_and_compare(batch_dir, compare_dir, tmp_path, capsys):
+    """A folder without summary.csv gets no forest plot."""
     assert plot_main(["runs", str(batch_dir), "--out", str(tmp_path)]) == 0
     assert plot_main(["compare", str(compare_dir), "--out", str(tmp_path)]) == 0
     paths = _written(capsys)
