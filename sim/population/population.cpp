@@ -15,7 +15,7 @@ void register_population_params(ParamRegistry& reg) {
   reg.real("population.interest_spread", 0.6, "", 0, 100,
            "how far a person's interest strays from their community's centre "
            "(0 = identical, large = unrelated)");
-  register_trait(reg, "population.activity", "activity", "posts/day", "lognormal", 0.15, 2.0, 0.0,
+  register_trait(reg, "population.activity", "activity", "posts/day", "lognormal", 0.06, 2.5, 0.0,
                  200.0);
   register_trait(reg, "population.value", "value (expertise)", "value units", "lognormal", 1.0, 0.6,
                  0.0, 100.0);
