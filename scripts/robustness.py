@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Robustness of the failure-mode signatures: each influential parameter moved by -25% and
 +25%, one at a time, for every scenario in scenarios/failure/; each cell runs the scenario's
-control and failure arms (`commsim compare FILE --arms control,failure --set P=V`) and reads
+control and failure arms, and any other arm a check names (`commsim compare FILE --arms
+control,failure --set P=V`), and reads
 the verdict its [signature] gets: holds (every check), weakens (some check fails, every
 measure still moves the expected way) or reverses (some measure moves the wrong way).
 
     scripts/robustness.sh [--quick] [--replicates N] [--out DIR] [MODE ...]
 
---quick runs two parameters per mode (the CI subset); without it every parameter below.
+--quick runs one parameter per mode, both ways (the CI subset); without it every parameter
+below and the unperturbed cell.
 Prints a Markdown table (mode x perturbation) and writes it to DIR/robustness.md, with
 DIR/robustness.tsv holding every cell's checks. Exit status 1 when a cell reverses, or when
 --quick finds a cell that does not hold.
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import re
 import subprocess
 import sys
 import tomllib
@@ -45,7 +48,9 @@ OWN = {
     "evaporation": ["satisfaction.question_overload", "reading.value_gap"],
     "focus_loss": ["recruitment.conversation_visibility", "members.topic_pull"],
 }
-QUICK = ["satisfaction.opportunity_cost", "reading.read_cost"]
+# The CI subset: the parameter the audit found most influential, both ways (the unperturbed
+# cell is the signature test itself, so --quick leaves it out).
+QUICK = ["satisfaction.opportunity_cost"]
 SCALES = (0.75, 1.25)
 
 
@@ -77,9 +82,22 @@ def base_value(scenario: dict, path: str, fallback: dict[str, float]) -> float:
     return float(node)
 
 
-def cell(scenario: Path, out: Path, sets: list[str], replicates: int | None) -> tuple[str, list]:
+def checked_arms(scenario: dict) -> list[str]:
+    """The control, the failure arm and any other arm a check's `expect` names (knock-outs
+    are the knock-out tests' business, not robustness's)."""
+    sig = scenario["signature"]
+    arms = [sig["control"], sig["failure"]]
+    for a in scenario.get("arms", {}):
+        if a not in arms and any(re.search(rf"\b{re.escape(a)}\b", c["expect"])
+                                 for c in sig.get("check", [])):
+            arms.append(a)
+    return arms
+
+
+def cell(scenario: Path, arms: list[str], out: Path, sets: list[str],
+         replicates: int | None) -> tuple[str, list]:
     cmd = [commsim(), "compare", str(scenario), "--out", str(out), "--overwrite", "--quiet",
-           "--arms", "control,failure"]
+           "--arms", ",".join(arms)]
     for s in sets:
         cmd += ["--set", s]
     if replicates:
@@ -102,7 +120,7 @@ def cell(scenario: Path, out: Path, sets: list[str], replicates: int | None) -> 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("modes", nargs="*", help="scenario names in scenarios/failure (default: all)")
-    ap.add_argument("--quick", action="store_true", help="two parameters per mode (CI)")
+    ap.add_argument("--quick", action="store_true", help="one parameter per mode (CI)")
     ap.add_argument("--replicates", type=int, help="replicates per arm (default: the file's)")
     ap.add_argument("--out", type=Path, default=Path("robustness"), help="output folder")
     args = ap.parse_args()
@@ -120,14 +138,14 @@ def main() -> int:
         mode = f.stem
         scenario = tomllib.loads(f.read_text())
         params = QUICK if args.quick else COMMON + OWN.get(mode, [])
-        cells = [("unperturbed", [])]
+        cells = [] if args.quick else [("unperturbed", [])]
         for p in params:
             v = base_value(scenario, p, fallback)
             for s in SCALES:
                 cells.append((f"{p} x{s}", [f"{p}={v * s:.6g}"]))
         for label, sets in cells:
             out = args.out / mode / label.replace(" ", "_")
-            verdict, checks = cell(f, out, sets, args.replicates)
+            verdict, checks = cell(f, checked_arms(scenario), out, sets, args.replicates)
             first = checks[0]
             note = f"{verdict} ({float(first['control']):.3g} -> {float(first['failure']):.3g})"
             table.setdefault(label, {})[mode] = note

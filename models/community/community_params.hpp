@@ -45,8 +45,7 @@ inline const sim::Key<double> strictness = sim::real(
      .unit = "0-1",
      .min = 0,
      .max = 1,
-     .meaning =
-         "rule strictness: removes off-topic and (when high) legitimate posts, chills posting",
+     .meaning = "rule strictness: removes off-topic posts and, the higher, more legitimate ones",
      .claim = "C12",
      .scope = sim::ParamScope::group});
 inline const sim::Key<EntryPolicy> entry =
@@ -222,14 +221,16 @@ inline const sim::Key<double> evening_peak = sim::real(
      .min = 1,
      .max = 20,
      .meaning = "activity at the 21:00 peak relative to the daily mean (diurnal rhythm)"});
-inline const sim::Key<double> chat_share =
-    sim::real({.path = "members.chat_share",
-               .value = 0.15,
-               .unit = "share",
-               .min = 0,
-               .max = 1,
-               .meaning = "share of ordinary members' posts that are idle chat rather than content",
-               .claim = "C15"});
+inline const sim::Key<double> chat_share = sim::real(
+    {.path = "members.chat_share",
+     .value = 0.15,
+     .unit = "share",
+     .min = 0,
+     .max = 1,
+     .meaning =
+         "share of ordinary members' posts that are idle chat in a group with no chat yet (chat "
+         "seen raises it: members.chat_contagion)",
+     .claim = "C15"});
 inline const sim::Key<double> topic_pull =
     sim::real({.path = "members.topic_pull",
                .value = 0.4,
@@ -382,7 +383,8 @@ inline const sim::Key<double> belonging = sim::real(
      .max = 100,
      .meaning =
          "worth of a lively conversation that matches one's interest: adds belonging · liveliness "
-         "· (fit - 0.5) to the day's net value (fit: cosine of interest and conversation topic)",
+         "· (fit - satisfaction.belonging_fit) to the day's net value (fit: cosine of interest and "
+         "conversation topic)",
      .claim = "C10"});
 inline const sim::Key<double> scale =
     sim::real({.path = "satisfaction.scale",
@@ -552,15 +554,16 @@ inline const sim::Key<double> fee_willingness = sim::real(
 
 // Observation: definitions used by the metrics.
 namespace metrics {
-inline const sim::Key<double> aligned_above =
-    sim::real({.path = "metrics.aligned_above",
-               .value = 0.5,
-               .unit = "cosine",
-               .min = -1,
-               .max = 1,
-               .meaning = "members whose interest has at least this alignment with the founding "
-                          "focus count as aligned with the purpose (for leave_rate_aligned)",
-               .claim = "C10"});
+inline const sim::Key<double> aligned_above = sim::real(
+    {.path = "metrics.aligned_above",
+     .value = 0.5,
+     .unit = "cosine",
+     .min = -1,
+     .max = 1,
+     .meaning =
+         "members whose interest has at least this alignment with the founding "
+         "focus count as aligned with the purpose (for leave_rate_aligned and aligned_leave_rate)",
+     .claim = "C10"});
 inline const sim::Key<int> quiet_days =
     sim::integer({.path = "metrics.quiet_days",
                   .value = 30,

@@ -3,11 +3,20 @@
 #include <algorithm>
 
 #include "models/community/membership_events.hpp"
+#include "models/community/metric_declarations.hpp"
 #include "models/community/stream_purposes.hpp"
 
 namespace community {
 
 using namespace param;
+
+namespace {
+
+const Counter ad_accounts_gave_up =
+    counter_metric({"ad_accounts_gave_up", "accounts/day",
+                    "ad accounts that left today because too few read their ads (C11, C28)"});
+
+}  // namespace
 
 double leave_probability(const sim::ParamValues& r, double s, bool muted) {
   using namespace param::satisfaction;
@@ -33,7 +42,10 @@ void mute_and_leave(World& w, std::size_t gi, Tick t) {
     if (m.flags[i] & ad_account) {
       const double p_leave = give_up * reach_half / (reach_half + m.reach_today[i]);
       m.reach_today[i] = 0;
-      if (rng.uniform() < p_leave) end_membership(w, g, i, MemberState::left);
+      if (rng.uniform() < p_leave) {
+        end_membership(w, g, i, MemberState::left);
+        g.today.add(ad_accounts_gave_up);
+      }
       continue;
     }
     if (task && m.posts[i] == 0 && t - m.joined[i] >= deadline &&

@@ -15,12 +15,13 @@
 // each of their friends in the group pays friend_removal_cost and grows wary by
 // friend_wariness, and so do the friends of a member removed from the group. Wariness is felt
 // every day it lasts (satisfaction.hpp: the constraint one lives under, C12). A removal provokes a
-// complaint from its poster in the next hour with probability dispute_rate · (1 + cos(post,
-// focus))/2 — the more on-topic the removed post, the more unjust it feels — or makes them leave at
-// once in protest, with probability protest_exit · (1 + cos)/2 · (1 - satisfaction); complaints and
-// the replies that take sides are disputes (posting.hpp, reading.hpp), off-topic themselves, so
-// strict rules remove them too and draw more complaints: "the stricter the rules, the more
-// disputes".
+// complaint from its poster in the next hour with probability dispute_rate · max(0, cos(post,
+// focus)) — the more on-topic the removed post, the more unjust it feels — or makes them leave at
+// once in protest, with probability protest_exit · max(0, cos) · (1 - satisfaction); resentment
+// and wariness scale by the same max(0, cos) (an off-topic post removed is no injustice);
+// complaints and the replies that take sides are disputes (posting.hpp, reading.hpp), off-topic
+// themselves, so strict rules remove them too and draw more complaints: "the stricter the rules,
+// the more disputes".
 #include "models/community/world.hpp"
 #include "sim/params/key.hpp"
 
@@ -43,7 +44,7 @@ inline const sim::Key<double> dispute_rate =
                .min = 0,
                .max = 1,
                .meaning = "chance that removing a fully on-topic post provokes a complaint from "
-                          "its poster (times (1 + cos)/2 for posts less on topic)",
+                          "its poster (times max(0, cos): less for posts less on topic)",
                .claim = "C12"});
 }  // namespace param::moderation
 
@@ -82,7 +83,7 @@ inline const sim::Key<double> protest_exit =
                .min = 0,
                .max = 1,
                .meaning = "chance that having a fully on-topic post removed makes a fully "
-                          "dissatisfied member leave at once (times (1 + cos)/2 and 1 - s)",
+                          "dissatisfied member leave at once (times max(0, cos) and 1 - s)",
                .claim = "C12"});
 inline const sim::Key<double> wariness_silence =
     sim::real({.path = "members.wariness_silence",

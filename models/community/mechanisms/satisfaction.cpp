@@ -4,8 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 
 namespace community {
 
@@ -18,7 +16,7 @@ double satisfaction_target(const sim::ParamValues& r, double net, int friends, b
   return std::clamp(x, 0.0, 1.0);
 }
 
-void update_satisfaction(World& w, std::size_t gi, Tick t) {
+void update_satisfaction(World& w, std::size_t gi, Tick /*t*/) {
   GroupState& g = w.groups[gi];
   if (!g.alive) return;
   const auto& r = w.rules;
@@ -36,19 +34,8 @@ void update_satisfaction(World& w, std::size_t gi, Tick t) {
   const double recognition = r[satisfaction::recognition_value];
   const double wariness_cost = r[satisfaction::wariness_cost];
   const auto fade = static_cast<float>(std::exp(-1.0 / r[members::wariness_days]));
-  static const bool dbg = std::getenv("COMMSIM_DEBUG_SAT") != nullptr;
-  double acc[2][6] = {};
   for (std::size_t i = 0; i < m.slots(); ++i) {
     if (!m.present(i) || (m.flags[i] & ad_account)) continue;
-    if (dbg) {
-      int k = (m.flags[i] & top_decile) ? 1 : 0;
-      acc[k][0]++;
-      acc[k][1] += m.benefit_today[i];
-      acc[k][2] += m.cost_today[i];
-      acc[k][3] += m.heard_today[i];
-      acc[k][4] += m.demand_today[i];
-      acc[k][5] += m.satisfaction[i];
-    }
     const double fit = conv_norm > 1e-6f
                            ? w.people.interest.col(m.person[i]).dot(g.conversation) / conv_norm
                            : 0.0;
@@ -64,13 +51,6 @@ void update_satisfaction(World& w, std::size_t gi, Tick t) {
     m.heard_today[i] = 0;
     m.wariness[i] *= fade;
   }
-  if (dbg && gi == 0 && (sim::day_of(t) % 20 == 19))
-    for (int k = 0; k < 2; ++k)
-      std::fprintf(stderr,
-                   "day %d %s n=%.0f benefit=%.2f cost=%.2f heard=%.2f demand=%.2f sat=%.2f\n",
-                   (int)sim::day_of(t), k ? "top" : "oth", acc[k][0], acc[k][1] / acc[k][0],
-                   acc[k][2] / acc[k][0], acc[k][3] / acc[k][0], acc[k][4] / acc[k][0],
-                   acc[k][5] / acc[k][0]);
 }
 
 }  // namespace community

@@ -56,9 +56,9 @@ void hand_on_leadership(World& w, std::size_t gi, Tick t) {
         m.flags[owner_slot] |= moderator;
         ++managers;
       }
-    } else {
-      g.had_owner = false;  // ownerless from now on
-    }
+    } else if (rule == Succession::none) {
+      g.had_owner = false;  // nobody takes over: ownerless from now on
+    }                       // else nobody qualifies today: tried again tomorrow
   }
   if (owner_slot != never && rule != Succession::none)
     while (managers < w.rules[groups::moderators]) {
