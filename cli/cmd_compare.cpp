@@ -4,6 +4,7 @@
 // [arms.failure], ...) with the batch machinery (one HDF5 file per run, DIR/index.h5), then
 // summarizes the headline metrics per arm and against the first arm: DIR/summary.h5,
 // summary.md, summary.csv, runs.csv. The summary is written only when every run is complete.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
@@ -82,6 +83,38 @@ std::vector<std::string> unfinished_runs(const sim::batch::RunPlan& plan, const 
   return lines;
 }
 
+// Keeps the runs of the named arms only (their seeds and file names unchanged, so they are
+// the same runs as in the full comparison).
+void restrict_arms(sim::batch::RunPlan& plan, const std::string& list, const std::string& file) {
+  std::vector<std::string> names;
+  for (std::size_t start = 0; start <= list.size();) {
+    const std::size_t comma = std::min(list.find(',', start), list.size());
+    if (comma > start) names.push_back(list.substr(start, comma - start));
+    start = comma + 1;
+  }
+  auto& arms = plan.sources.at(0).arms;
+  std::vector<std::size_t> new_index(arms.size(), arms.size());
+  std::vector<sim::batch::Arm> kept;
+  for (std::size_t a = 0; a < arms.size(); ++a)
+    if (std::find(names.begin(), names.end(), arms[a].name) != names.end()) {
+      new_index[a] = kept.size();
+      kept.push_back(arms[a]);
+    }
+  for (const auto& n : names)
+    if (std::none_of(kept.begin(), kept.end(), [&](const auto& a) { return a.name == n; }))
+      throw sim::InputError(sim::SourcePlace{file, 0, 0},
+                            "--arms: the file declares no arm '" + n + "'");
+  if (kept.size() < 2) throw sim::InputError("--arms: compare needs at least two arms");
+  std::vector<sim::batch::PlannedRun> runs;
+  for (auto r : plan.runs)
+    if (new_index[r.arm] < kept.size()) {
+      r.arm = new_index[r.arm];
+      runs.push_back(r);
+    }
+  arms = std::move(kept);
+  plan.runs = std::move(runs);
+}
+
 }  // namespace
 
 int compare_main(int argc, char** argv) {
@@ -103,7 +136,11 @@ int compare_main(int argc, char** argv) {
       "overwrite", "rerun every run even when --out already holds its file")(
       "dry-run", "list the planned runs (id, seed, settings) and exit")(
       "check-signature",
-      "exit 5 unless the file's [signature] holds (its checks, and diagnose naming the mode)");
+      "exit 5 unless the file's [signature] holds (its checks, and diagnose naming the mode)")(
+      "arms",
+      "run and compare only these arms (comma-separated, in the file's order; the "
+      "first is the reference)",
+      cxxopts::value<std::string>());
   add_scenario_options(options);
   options.parse_positional({"file"});
   options.positional_help("SCENARIO");
@@ -134,8 +171,9 @@ int compare_main(int argc, char** argv) {
   if (args.count("set")) po.overrides = args["set"].as<std::vector<std::string>>();
   if (args.count("seed")) po.seed = args["seed"].as<std::uint64_t>();
   if (args.count("replicates")) po.replicates = args["replicates"].as<int>();
-  const sim::batch::RunPlan plan = sim::batch::plan_runs(files, models::all_params(), po);
+  sim::batch::RunPlan plan = sim::batch::plan_runs(files, models::all_params(), po);
   check_plan(plan, files[0], args.count("replicates") > 0);
+  if (args.count("arms")) restrict_arms(plan, args["arms"].as<std::string>(), files[0]);
   const auto signature = community::plan_signature(plan);
   if (args.count("check-signature") && !signature)
     throw sim::InputError(sim::SourcePlace{files[0], 0, 0},

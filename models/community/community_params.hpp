@@ -45,8 +45,7 @@ inline const sim::Key<double> strictness = sim::real(
      .unit = "0-1",
      .min = 0,
      .max = 1,
-     .meaning =
-         "rule strictness: removes off-topic and (when high) legitimate posts, chills posting",
+     .meaning = "rule strictness: removes off-topic posts and, the higher, more legitimate ones",
      .claim = "C12",
      .scope = sim::ParamScope::group});
 inline const sim::Key<EntryPolicy> entry =
@@ -166,7 +165,7 @@ inline const sim::Key<double> programme_per_day = sim::real(
      .scope = sim::ParamScope::group});
 inline const sim::Key<double> programme_quality =
     sim::real({.path = "groups.programme_quality",
-               .value = 2,
+               .value = 0.1,
                .unit = "value units",
                .min = 0,
                .max = 100,
@@ -222,14 +221,16 @@ inline const sim::Key<double> evening_peak = sim::real(
      .min = 1,
      .max = 20,
      .meaning = "activity at the 21:00 peak relative to the daily mean (diurnal rhythm)"});
-inline const sim::Key<double> chat_share =
-    sim::real({.path = "members.chat_share",
-               .value = 0.4,
-               .unit = "share",
-               .min = 0,
-               .max = 1,
-               .meaning = "share of ordinary members' posts that are idle chat rather than content",
-               .claim = "C15"});
+inline const sim::Key<double> chat_share = sim::real(
+    {.path = "members.chat_share",
+     .value = 0.15,
+     .unit = "share",
+     .min = 0,
+     .max = 1,
+     .meaning =
+         "share of ordinary members' posts that are idle chat in a group with no chat yet (chat "
+         "seen raises it: members.chat_contagion)",
+     .claim = "C15"});
 inline const sim::Key<double> topic_pull =
     sim::real({.path = "members.topic_pull",
                .value = 0.4,
@@ -268,14 +269,6 @@ inline const sim::Key<double> liveliness_half =
                .min = 0.001,
                .max = 1000,
                .meaning = "recent message rate at which liveliness has its neutral value"});
-inline const sim::Key<double> chill =
-    sim::real({.path = "members.chill",
-               .value = 0.6,
-               .unit = "0-1",
-               .min = 0,
-               .max = 1,
-               .meaning = "how much full strictness suppresses posting (fear of breaking rules)",
-               .claim = "C12"});
 inline const sim::Key<double> spammer_share =
     sim::real({.path = "members.spammer_share",
                .value = 0.02,
@@ -345,8 +338,8 @@ inline const sim::Key<double> novelty_days = sim::real(
      .unit = "days",
      .min = 0.1,
      .max = 36500,
-     .meaning =
-         "how fast the same voices stop being new: a poster's novelty decays over this tenure",
+     .meaning = "how fast the same voices stop being new: a member's posts lose novelty over "
+                "their tenure in the group (to 1/e of the way after this many days)",
      .claim = "C13"});
 inline const sim::Key<double> novelty_floor =
     sim::real({.path = "reading.novelty_floor",
@@ -354,7 +347,7 @@ inline const sim::Key<double> novelty_floor =
                .unit = "share",
                .min = 0,
                .max = 1,
-               .meaning = "novelty left in posts by long-standing members",
+               .meaning = "novelty left in the posts of long-standing members",
                .claim = "C13"});
 inline const sim::Key<double> muted_reading =
     sim::real({.path = "reading.muted_reading",
@@ -390,7 +383,8 @@ inline const sim::Key<double> belonging = sim::real(
      .max = 100,
      .meaning =
          "worth of a lively conversation that matches one's interest: adds belonging · liveliness "
-         "· (fit - 0.5) to the day's net value (fit: cosine of interest and conversation topic)",
+         "· (fit - satisfaction.belonging_fit) to the day's net value (fit: cosine of interest and "
+         "conversation topic)",
      .claim = "C10"});
 inline const sim::Key<double> scale =
     sim::real({.path = "satisfaction.scale",
@@ -399,22 +393,6 @@ inline const sim::Key<double> scale =
                .min = 0.01,
                .max = 100,
                .meaning = "net value a day that moves satisfaction from 0.5 to 0.73"});
-inline const sim::Key<double> rule_cost =
-    sim::real({.path = "satisfaction.rule_cost",
-               .value = 1,
-               .unit = "value units/day",
-               .min = 0,
-               .max = 100,
-               .meaning = "daily burden of rules at full strictness (many dislike constraints)",
-               .claim = "C12"});
-inline const sim::Key<double> removal_cost = sim::real(
-    {.path = "satisfaction.removal_cost",
-     .value = 3,
-     .unit = "value units/day",
-     .min = 0,
-     .max = 1000,
-     .meaning = "resentment per day when every member was removed (scaled by share removed)",
-     .claim = "C12"});
 inline const sim::Key<double> tie_bonus =
     sim::real({.path = "satisfaction.tie_bonus",
                .value = 0.15,
@@ -541,7 +519,7 @@ inline const sim::Key<double> invite_above =
                .meaning = "members above this satisfaction invite their friends"});
 inline const sim::Key<double> friend_rate = sim::real(
     {.path = "recruitment.friend_rate",
-     .value = 0.03,
+     .value = 0.1,
      .unit = "1/day",
      .min = 0,
      .max = 1,
@@ -576,15 +554,25 @@ inline const sim::Key<double> fee_willingness = sim::real(
 
 // Observation: definitions used by the metrics.
 namespace metrics {
-inline const sim::Key<double> aligned_above =
-    sim::real({.path = "metrics.aligned_above",
-               .value = 0.5,
-               .unit = "cosine",
-               .min = -1,
-               .max = 1,
-               .meaning = "members whose interest has at least this alignment with the founding "
-                          "focus count as aligned with the purpose (for leave_rate_aligned)",
-               .claim = "C10"});
+inline const sim::Key<double> aligned_above = sim::real(
+    {.path = "metrics.aligned_above",
+     .value = 0.5,
+     .unit = "cosine",
+     .min = -1,
+     .max = 1,
+     .meaning =
+         "members whose interest has at least this alignment with the founding "
+         "focus count as aligned with the purpose (for leave_rate_aligned and aligned_leave_rate)",
+     .claim = "C10"});
+inline const sim::Key<int> quiet_days =
+    sim::integer({.path = "metrics.quiet_days",
+                  .value = 30,
+                  .unit = "days",
+                  .min = 1,
+                  .max = 3650,
+                  .meaning = "members who have not posted for this many days count as quiet "
+                             "(quiet_share: lurkers, C22)",
+                  .claim = "C22"});
 }  // namespace metrics
 
 // Output: per-member snapshots.

@@ -124,13 +124,21 @@ double per_founding_group(const RunReader& run, const std::vector<std::string>& 
   return total / static_cast<double>(groups.size());
 }
 
-double value_per_message(const RunReader& run) {
-  const auto& gained = run.platform("value_gained");
-  const auto& messages = run.platform("messages");
-  double g = 0, m = 0;
-  for (std::size_t d = 0; d < gained.size() && d < messages.size(); ++d)
-    if (!std::isnan(gained[d]) && !std::isnan(messages[d])) g += gained[d], m += messages[d];
-  return m > 0 ? g / m : nan;
+// Sum over every (day, group) cell of a daily metric (NaN cells skipped).
+double daily_sum(const RunReader& run, const std::string& metric) {
+  double total = 0;
+  for (double v : run.daily(metric).values)
+    if (!std::isnan(v)) total += v;
+  return total;
+}
+
+double ratio_of_sums(const RunReader& run, const std::string& num,
+                     const std::vector<std::string>& den_plus,
+                     const std::vector<std::string>& den_minus = {}) {
+  double den = 0;
+  for (const auto& m : den_plus) den += daily_sum(run, m);
+  for (const auto& m : den_minus) den -= daily_sum(run, m);
+  return den > 0 ? daily_sum(run, num) / den : nan;
 }
 
 }  // namespace
@@ -168,6 +176,14 @@ const sim::compare::HeadlineMetrics& headline_metrics() {
       {"expert_retention", "share",
        "mean over founding groups of /daily/expert_retention on the last day (NaN counts 0)",
        expert_retention},
+      {"quiet_share", "share",
+       "mean of /daily/quiet_share (members with no post in metrics.quiet_days days) over every "
+       "day and every group alive that day",
+       [](const RunReader& r) { return mean_over_alive_cells(r, "quiet_share", 0); }},
+      {"leaves", "people/group",
+       "voluntary departures over the run, summed over every group (splits included), per "
+       "founding group",
+       [](const RunReader& r) { return per_founding_group(r, {"leaves"}); }},
       {"departures", "people/group",
        "leaves + removals over the run, summed over every group (splits included), per founding "
        "group",
@@ -181,8 +197,28 @@ const sim::compare::HeadlineMetrics& headline_metrics() {
        "sum over the run of /platform/value_gained (benefit members drew from reading)",
        [](const RunReader& r) { return platform_sum(r, "value_gained"); }},
       {"value_per_message", "value units/message",
-       "sum over the run of /platform/value_gained divided by the sum of /platform/messages",
-       value_per_message},
+       "/daily/value_gained summed over the run and the groups, over the visible messages other "
+       "than ads",
+       [](const RunReader& r) {
+         return ratio_of_sums(r, "value_gained", {"messages"}, {"ad_messages"});
+       }},
+      {"value_per_member_day", "value units/day",
+       "/daily/value_gained summed over the run and the groups, over the member-days (sum of "
+       "/daily/size)",
+       [](const RunReader& r) { return ratio_of_sums(r, "value_gained", {"size"}); }},
+      {"replies_per_post", "share",
+       "visible replies over the visible posts by members (messages less ads and programme "
+       "posts), summed over the run and the groups",
+       [](const RunReader& r) {
+         return ratio_of_sums(r, "replies", {"messages"}, {"ad_messages", "programme_messages"});
+       }},
+      {"answered_share", "share",
+       "mean of /daily/answered_share (thread-opening posts that drew a reply) over every day and "
+       "every group alive that day",
+       [](const RunReader& r) { return mean_over_alive_cells(r, "answered_share", 0); }},
+      {"disputes", "share",
+       "complaints about removals over all messages, summed over the run and the groups (C12)",
+       [](const RunReader& r) { return ratio_of_sums(r, "complaints", {"messages"}); }},
   };
   return metrics;
 }

@@ -17,12 +17,15 @@
 //   focus, mean_value  mean over the (day, group) cells of the last third of the run (days
 //                      floor(2D/3) .. D-1) with the group alive (NaN cells skipped)
 //   expert_retention   mean over founding groups of expert_retention on the last day (NaN -> 0)
-//   departures         leaves + removals summed over the run and over every group (splits
-//                      included, so members who left a split-off group count), divided by the
-//                      number of founding groups
-//   removals           the same for removals alone
+//   leaves, departures, removals
+//                      voluntary leaves, leaves + removals, removals: summed over the run and
+//                      over every group (splits included), divided by the founding groups
+//   quiet_share, answered_share
+//                      means over alive cells, as active_share
 //   value_gained       sum over days of /platform/value_gained
-//   value_per_message  sum of /platform/value_gained / sum of /platform/messages
+//   value_per_message  value gained / visible messages other than ads (sums over days, groups)
+//   value_per_member_day, replies_per_post, disputes
+//                      ratios of sums over days and groups (see each description)
 // A metric with nothing to average (no founding group, no alive cell) is NaN.
 #include "sim/compare/headline_metric.hpp"
 

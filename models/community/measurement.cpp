@@ -38,6 +38,7 @@ std::pair<double, double> inequality(std::vector<float>& x) {
 
 GroupCensus take_census(const World& w, GroupState& g, Tick now) {
   const Tick week = 7 * sim::ticks_per_day;
+  const Tick quiet = static_cast<Tick>(w.rules[param::metrics::quiet_days]) * sim::ticks_per_day;
   const auto& m = g.members;
   GroupCensus c;
   auto& posts = g.scratch_values;
@@ -49,6 +50,7 @@ GroupCensus take_census(const World& w, GroupState& g, Tick now) {
     ++c.real;
     const PersonId p = m.person[i];
     c.active += m.last_post[i] != never && now - m.last_post[i] <= week;
+    c.quiet += m.last_post[i] == never || now - m.last_post[i] > quiet;
     c.muted += m.state[i] == MemberState::muted;
     const double tenure_days = std::max(1.0, double(now - m.joined[i]) / sim::ticks_per_day);
     const double rate = m.posts[i] / tenure_days;
@@ -56,7 +58,6 @@ GroupCensus take_census(const World& w, GroupState& g, Tick now) {
     c.value_sum += w.people.value[p];
     c.align_sum += alignment(w, g, p);
     c.sat_sum += m.satisfaction[i];
-    c.experts += (m.flags[i] & founding_expert) != 0;
     posts.push_back(static_cast<float>(m.posts[i]));
   }
   std::tie(c.gini_posts, c.top10_post_share) = inequality(posts);
@@ -74,8 +75,7 @@ GroupCensus take_census(const World& w, GroupState& g, Tick now) {
     for (std::size_t i = posts.size() - top_n; i < posts.size(); ++i) s += posts[i];
     c.top_decile_value = s / top_n;
   }
-  const auto& msgs = g.today.messages;
-  c.visible = msgs[0] + msgs[1] + msgs[2] + msgs[3];
+  for (auto k : g.today.messages) c.visible += k;
   return c;
 }
 
@@ -114,6 +114,9 @@ GroupCensus take_census(const World& w, GroupState& g, Tick now) {
     daily_metric({"lurker_share", "share",
                   "real members who posted, but less than once a week since joining (C4)"},
                  [](const GroupDay& d) { return ratio(d.census.classes[2], d.census.real); }),
+    daily_metric({"quiet_share", "share",
+                  "real members with no post in the last metrics.quiet_days days (lurking, C22)"},
+                 [](const GroupDay& d) { return ratio(d.census.quiet, d.census.real); }),
     daily_metric({"inactive_share", "share", "real members who never posted in the group (C4)"},
                  [](const GroupDay& d) { return ratio(d.census.classes[3], d.census.real); }),
     daily_metric({"messages", "messages/day", "visible (not removed) messages today, all kinds"},
@@ -125,6 +128,23 @@ GroupCensus take_census(const World& w, GroupState& g, Tick now) {
                  [](const GroupDay& d) { return messages_of(d, MessageKind::chat); }),
     daily_metric({"ad_messages", "messages/day", "visible ads today"},
                  [](const GroupDay& d) { return messages_of(d, MessageKind::ad); }),
+    daily_metric({"dispute_messages", "messages/day",
+                  "visible complaints about removals and replies taking sides (C12)"},
+                 [](const GroupDay& d) { return messages_of(d, MessageKind::dispute); }),
+    daily_metric({"complaints", "messages/day",
+                  "complaints about removals made today, removed or not (C12)"},
+                 [](const GroupDay& d) { return double(d.group.today.complaints); }),
+    daily_metric({"replies", "messages/day", "visible replies to earlier messages"},
+                 [](const GroupDay& d) { return double(d.group.today.replies); }),
+    daily_metric(
+        {"reply_share", "share", "replies among visible posts by real members"},
+        [](const GroupDay& d) { return ratio(d.group.today.replies, d.group.today.member_posts); }),
+    daily_metric({"answered_share", "share",
+                  "thread-opening posts by members leaving the reply window today that got at "
+                  "least one reply (C16)"},
+                 [](const GroupDay& d) {
+                   return ratio(d.group.today.expired_answered, d.group.today.expired);
+                 }),
     daily_metric({"programme_messages", "messages/day", "scheduled posts by the organisers today"},
                  [](const GroupDay& d) { return messages_of(d, MessageKind::programme); }),
     daily_metric(
@@ -182,9 +202,16 @@ GroupCensus take_census(const World& w, GroupState& g, Tick now) {
                  [](const GroupDay& d) {
                    return ratio(d.group.today.aligned_departures, d.group.aligned_base);
                  }),
+    daily_metric({"aligned_leave_rate", "1/day",
+                  "members aligned with the purpose at day start who left of their own accord "
+                  "today / their number (C10, C12)"},
+                 [](const GroupDay& d) {
+                   return ratio(d.group.today.aligned_leaves, d.group.aligned_base);
+                 }),
     daily_metric(
         {"expert_retention", "share",
-         "founding experts (top value decile at founding) still members / founding experts"},
+         "founding experts (top value decile at founding) still members of the group or of a group "
+         "split from it / founding experts"},
         [](const GroupDay& d) { return ratio(d.census.experts, d.group.founding_experts); }),
     daily_metric({"satisfaction", "0-1", "mean satisfaction of real members"},
                  [](const GroupDay& d) { return ratio(d.census.sat_sum, d.census.real); }),
@@ -197,9 +224,15 @@ GroupCensus take_census(const World& w, GroupState& g, Tick now) {
     daily_metric({"value_gained", "value units/day",
                   "benefit real members drew from reading today, before costs"},
                  [](const GroupDay& d) { return d.group.today.value_gained; }),
+    daily_metric({"value_per_message", "value units/message",
+                  "value_gained / visible messages other than ads"},
+                 [](const GroupDay& d) {
+                   return ratio(d.group.today.value_gained,
+                                d.census.visible - messages_of(d, MessageKind::ad));
+                 }),
     daily_metric(
-        {"value_per_message", "value units/message", "value_gained / messages"},
-        [](const GroupDay& d) { return ratio(d.group.today.value_gained, d.census.visible); }),
+        {"value_per_member", "value units/day", "value_gained / real members"},
+        [](const GroupDay& d) { return ratio(d.group.today.value_gained, d.census.real); }),
     daily_metric({"alive", "flag", "1 while the group is alive, 0 once it died or closed"},
                  [](const GroupDay& d) { return d.group.alive ? 1.0 : 0.0; }),
 };
@@ -309,8 +342,15 @@ void measure_day(World& w, sim::Day day, sim::DayFrame& f) {
   const auto& daily = daily_metrics();
   const auto& platform = platform_metrics();
   std::vector<GroupCensus> census(w.groups.size());
+  // Founding experts are followed into the groups split from theirs.
+  std::vector<std::size_t> experts(w.groups.size(), 0);
+  for (const auto& g : w.groups)
+    for (std::size_t i = 0; i < g.members.slots(); ++i)
+      if (g.members.present(i) && g.members.expert_of[i] < experts.size())
+        ++experts[g.members.expert_of[i]];
   for (std::size_t gi = 0; gi < w.groups.size(); ++gi) {
     census[gi] = take_census(w, w.groups[gi], now);
+    census[gi].experts = experts[gi];
     const GroupDay d{w, w.groups[gi], census[gi]};
     for (std::size_t k = 0; k < daily.size(); ++k) f.at(k, gi) = daily[k].measure(d);
   }

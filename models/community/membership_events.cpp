@@ -20,7 +20,10 @@ void end_membership(const World& w, GroupState& g, std::size_t i, MemberState st
   }
   g.today.leaver_value += w.people.value[p];
   g.today.leaver_alignment += alignment(w, g, p);
-  if (m.flags[i] & aligned) ++g.today.aligned_departures;
+  if (m.flags[i] & aligned) {
+    ++g.today.aligned_departures;
+    if (state == MemberState::left) ++g.today.aligned_leaves;
+  }
   if (m.flags[i] & top_decile)
     ++g.today.top_decile_departures;
   else

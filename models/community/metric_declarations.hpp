@@ -24,8 +24,9 @@ struct GroupCensus {
   std::size_t real = 0;     // members who are not ad accounts: the shares' denominator
   std::size_t active = 0;   // posted in the last 7 days
   std::size_t muted = 0;
+  std::size_t quiet = 0;                  // no post in the last metrics.quiet_days days
   std::size_t classes[4] = {0, 0, 0, 0};  // talkers, followers, lurkers, inactive (C4)
-  std::size_t experts = 0;                // founding experts still members
+  std::size_t experts = 0;  // founding experts still here or in a group split from this one
   double value_sum = 0, align_sum = 0, sat_sum = 0;
   double gini_posts = 0, top10_post_share = 0;  // NaN when nobody posted
   double top_decile_value = 0;                  // NaN without real members

@@ -1,5 +1,6 @@
 #include "models/community/signature_check.hpp"
 
+#include <algorithm>
 #include <memory>
 
 #include "models/community/diagnosis.hpp"
@@ -27,9 +28,11 @@ sim::compare::SignatureResult check_signature(const sim::compare::Signature& sig
   std::vector<std::unique_ptr<sim::measure::RunSeries>> series;
   std::map<std::string, std::vector<const sim::measure::SeriesSource*>> by_arm;
   std::map<std::string, std::vector<const sim::RunReader*>> readers_by_arm;
+  const auto needed = sim::compare::signature_arms(signature);
   for (std::size_t i = 0; i < plan.runs.size(); ++i) {
     const auto& arm = plan.sources.at(0).arms.at(plan.runs[i].arm).name;
-    if (arm != signature.control && arm != signature.failure) continue;
+    if (std::find(needed.begin(), needed.end(), arm) == needed.end()) continue;
+    if (!std::filesystem::exists(dir / plan.file_name(i))) continue;  // an arm not run
     readers.push_back(std::make_unique<sim::RunReader>(dir / plan.file_name(i)));
     series.push_back(std::make_unique<sim::measure::RunSeries>(*readers.back()));
     by_arm[arm].push_back(series.back().get());

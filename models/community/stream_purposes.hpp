@@ -13,5 +13,6 @@ inline constexpr StreamPurpose departures = sim::purpose::first_model_purpose + 
 inline constexpr StreamPurpose recruitment = sim::purpose::first_model_purpose + 4;
 inline constexpr StreamPurpose spammers = sim::purpose::first_model_purpose + 5;
 inline constexpr StreamPurpose group_traits = sim::purpose::first_model_purpose + 6;
+inline constexpr StreamPurpose reading = sim::purpose::first_model_purpose + 7;
 
 }  // namespace community::purpose

@@ -1,7 +1,8 @@
 // The tick order of the community model, in one place. Every hour, per group (in parallel):
 // programme, posting, moderation, reading, group life. At the end of each day: satisfaction,
-// rewards, muting and leaving, recruitment (per group), then admission and splitting (whole world,
-// in group order), housekeeping (per group) and release of ended memberships (whole world).
+// rewards, muting and leaving, succession, recruitment (per group), then admission and splitting
+// (whole world, in group order), housekeeping (per group) and release of ended memberships (whole
+// world).
 #include "models/community/community_model.hpp"
 #include "models/community/mechanisms/admission.hpp"
 #include "models/community/mechanisms/departures.hpp"
@@ -15,6 +16,7 @@
 #include "models/community/mechanisms/rewards.hpp"
 #include "models/community/mechanisms/satisfaction.hpp"
 #include "models/community/mechanisms/splitting.hpp"
+#include "models/community/mechanisms/succession.hpp"
 
 namespace community {
 
@@ -28,6 +30,7 @@ sim::Schedule<World> tick_order() {
       .per_group_daily("satisfaction", update_satisfaction)
       .per_group_daily("rewards", grant_rewards)
       .per_group_daily("muting and leaving", mute_and_leave)
+      .per_group_daily("succession", hand_on_leadership)
       .per_group_daily("recruitment", recruit)
       .whole_world_daily("admission", admit_applicants)
       .whole_world_daily("splitting", split_large_groups)

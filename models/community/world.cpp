@@ -1,5 +1,7 @@
 #include "models/community/world.hpp"
 
+#include <algorithm>
+
 namespace community {
 
 sim::ColumnSet::Catalogue& member_columns() {
@@ -47,6 +49,20 @@ std::size_t GroupState::present_count() const {
   std::size_t n = 0;
   for (std::size_t i = 0; i < members.slots(); ++i) n += members.present(i);
   return n;
+}
+
+std::uint32_t GroupState::slot(PersonId p) const {
+  auto it =
+      std::lower_bound(slot_of.begin(), slot_of.end(), std::pair<PersonId, std::uint32_t>{p, 0});
+  if (it == slot_of.end() || it->first != p) return never;
+  return it->second < members.slots() && members.present(it->second) ? it->second : never;
+}
+
+bool GroupState::friends(std::size_t a, std::size_t b) const {
+  if (a + 1 >= friend_start.size()) return false;
+  const auto first = friend_slots.begin() + friend_start[a];
+  const auto last = friend_slots.begin() + friend_start[a + 1];
+  return std::binary_search(first, last, static_cast<std::uint32_t>(b));
 }
 
 }  // namespace community

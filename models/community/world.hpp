@@ -37,7 +37,9 @@ enum MemberFlag : std::uint8_t {
   aligned = 128,  // interest aligned with the founding focus (≥ metrics.aligned_above) at day start
 };
 
-enum class MessageKind : std::uint8_t { content, chat, ad, programme };
+// dispute: a member's complaint about a removal, and the replies that take sides (C12).
+enum class MessageKind : std::uint8_t { content, chat, ad, programme, dispute };
+inline constexpr int message_kinds = 5;
 
 enum class JoinChannel : std::uint8_t { friend_invite, open_channel };
 
@@ -46,7 +48,32 @@ struct Message {
   MessageKind kind;
   float quality;
   float novelty;
-  bool removed;
+  bool removed = false;
+  bool question = false;           // asks for help (novices ask, C14)
+  std::uint32_t id = 0;            // the group's running message number
+  std::uint32_t reply_to = never;  // id of the message it answers, or `never`
+  float reach = 0;                 // readers reached: the sum of their read shares
+};
+
+// A visible message remembered for members.reply_window_hours: whether anyone answered it.
+struct RecentMessage {
+  std::uint32_t id;
+  PersonId poster;  // `never` for programme posts
+  Tick posted;
+  MessageKind kind;
+  bool question;
+  bool opener;  // started a thread (not a reply): the posts that can go unanswered
+  std::uint16_t replies;
+};
+
+// A post a member will make in the next hour: a reply decided while reading, or a complaint
+// about a removal. Its target's topic is kept in GroupState::pending_topics (same column).
+struct PendingPost {
+  PersonId person;
+  MessageKind kind;        // of the target (replies) or `dispute` (complaints)
+  std::uint32_t reply_to;  // target id, or `never` for a complaint
+  bool answers_question;
+  float novelty = 0;  // the target's: a fresh topic makes a fresh conversation
 };
 
 struct Applicant {
@@ -63,7 +90,11 @@ struct Counter {
 
 // What happened in a group today; reset at the end of each day when it is measured.
 struct DayCounts {
-  std::uint32_t messages[4] = {0, 0, 0, 0};  // by MessageKind
+  std::uint32_t messages[message_kinds] = {};  // visible, by MessageKind
+  std::uint32_t replies = 0;                   // visible replies
+  std::uint32_t complaints = 0;                // complaints about removals made (C12)
+  std::uint32_t member_posts = 0;              // visible posts by real members (replies included)
+  std::uint32_t expired = 0, expired_answered = 0;  // member posts leaving the reply window
   std::uint32_t posts_removed = 0;
   std::uint32_t joins_friend = 0, joins_open = 0;
   std::uint32_t leaves = 0, removals = 0;
@@ -72,8 +103,9 @@ struct DayCounts {
   double leaver_alignment = 0;
   std::uint32_t top_decile_departures = 0, other_departures = 0;  // leaves + removals
   std::uint32_t aligned_departures = 0;
-  double value_gained = 0;       // benefit members drew from reading
-  std::vector<double> counters;  // declared counters, by slot (grown on first use)
+  std::uint32_t aligned_leaves = 0;  // of those, the voluntary ones
+  double value_gained = 0;           // benefit members drew from reading
+  std::vector<double> counters;      // declared counters, by slot (grown on first use)
 
   void add(Counter c, double amount = 1) {
     if (c.slot >= counters.size()) counters.resize(c.slot + 1, 0.0);
@@ -86,18 +118,23 @@ struct DayCounts {
 // this list is what carries a field through joining (Memberships::add), compaction
 // (erase_if_gone) and moves between groups (append_copy). A field that only one mechanism
 // needs can instead be declared in that mechanism's own file with member_column().
-#define COMMUNITY_MEMBER_FIELDS(X)                    \
-  X(PersonId, person, 0)                              \
-  X(MemberState, state, MemberState::active)          \
-  X(std::uint8_t, flags, 0) /* MemberFlag bits */     \
-  X(float, satisfaction, 0)                           \
-  X(Tick, joined, 0)                                  \
-  X(Tick, last_post, never)                           \
-  X(std::uint32_t, posts, 0)                          \
-  X(float, violations, 0) /* removed posts, fading */ \
-  X(std::uint16_t, friends_inside, 0)                 \
-  X(float, benefit_today, 0)                          \
-  X(float, cost_today, 0)
+#define COMMUNITY_MEMBER_FIELDS(X)                                                    \
+  X(PersonId, person, 0)                                                              \
+  X(MemberState, state, MemberState::active)                                          \
+  X(std::uint8_t, flags, 0) /* MemberFlag bits */                                     \
+  X(float, satisfaction, 0)                                                           \
+  X(Tick, joined, 0)                                                                  \
+  X(Tick, last_post, never)                                                           \
+  X(std::uint32_t, posts, 0)                                                          \
+  X(float, violations, 0) /* removed posts, fading */                                 \
+  X(std::uint16_t, friends_inside, 0)                                                 \
+  X(float, benefit_today, 0)                                                          \
+  X(float, cost_today, 0)                                                             \
+  X(float, wariness, 0)              /* fear after removals */                        \
+  X(float, demand_today, 0)          /* questions one could answer, read today */     \
+  X(float, reach_today, 0)           /* ad accounts: readers their ads reached */     \
+  X(float, heard_today, 0)           /* replies to one's posts, thanks for answers */ \
+  X(std::uint32_t, expert_of, never) /* group of which a founding expert */
 
 // The catalogue of per-member columns declared with member_column().
 sim::ColumnSet::Catalogue& member_columns();
@@ -146,13 +183,16 @@ struct GroupState {
   Eigen::VectorXf focus;         // founding purpose (unit vector)
   Eigen::VectorXf conversation;  // running average of recent message topics
   Eigen::VectorXf promotion;     // the off-focus direction an owner pushes (C7, C10)
-  int moderators = 0;  // present members who moderate (recounted daily, less those who left)
+  int moderators = 0;     // present members who moderate (recounted daily, less those who left)
+  bool had_owner = true;  // false once the owner left and nobody took the group on
   Memberships members;
   std::vector<PersonId> former;  // sorted: people who left or were removed (not re-invited)
 
   // Recent activity, for liveliness: messages in each of the last 24 hours.
   std::uint32_t hourly_messages[sim::ticks_per_day] = {};
   std::uint32_t messages_last_day = 0;
+  std::uint32_t hourly_chat[sim::ticks_per_day] = {};  // chat among them
+  std::uint32_t chat_last_day = 0;
 
   DayCounts today;
   // Members in and outside the top value decile when the day began (rates' denominators).
@@ -164,6 +204,15 @@ struct GroupState {
   // topics(k, j)), today's applicants, people released at the last compaction.
   std::vector<Message> inbox;
   Eigen::MatrixXf topics;
+  std::uint32_t next_message_id = 0;
+  std::vector<RecentMessage> recent;  // oldest first (members.reply_window_hours)
+  std::vector<PendingPost> pending;   // posts for the next hour
+  Eigen::MatrixXf pending_topics;     // their targets' topics, one column each
+  // Who is in the group and whose friends they are, by slot (rebuilt at housekeeping, valid
+  // until the next compaction): members sorted by person, and each member's friends inside as
+  // a sorted run of slots (friend_slots[friend_start[i] .. friend_start[i + 1]]).
+  std::vector<std::pair<PersonId, std::uint32_t>> slot_of;
+  std::vector<std::uint32_t> friend_start, friend_slots;
   std::vector<Applicant> applicants;
   std::vector<PersonId> released;
   std::vector<PersonId> scratch_people;
@@ -171,6 +220,9 @@ struct GroupState {
   std::vector<float> scratch_values;
 
   std::size_t present_count() const;
+  // The slot of a present member, or `never`.
+  std::uint32_t slot(PersonId p) const;
+  bool friends(std::size_t a, std::size_t b) const;  // slots a and b are friends
 };
 
 struct World {

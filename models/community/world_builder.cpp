@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "models/community/mechanisms/recruitment.hpp"
 #include "models/community/mechanisms/splitting.hpp"
 #include "models/community/membership_events.hpp"
 #include "models/community/stream_purposes.hpp"
@@ -28,10 +29,11 @@ std::vector<double> diurnal_profile(double evening_peak) {
 }
 
 // Founding: a random non-spammer founder brings friends, then friends of friends
-// (breadth-first), up to the founding size. The focus is the founder's community's centre
-// (groups gather people around a shared interest, C1). The founder owns the group; the next
-// `moderators` highest-value founding members moderate; the top value decile of founders are
-// the founding experts whose retention is tracked (C14).
+// (breadth-first), up to the founding size; a friend joins with probability
+// ((1 + fit)/2)^topic_selectivity (fit: cosine of their interest with the purpose). The focus is
+// the founder's community's centre (groups gather people around a shared interest, C1). The founder
+// owns the group; the next `moderators` highest-value founding members moderate; the top value
+// decile of founders are the founding experts whose retention is tracked (C14).
 void found_initial_group(World& w, std::uint32_t index, std::vector<std::uint32_t>& seen) {
   sim::RandomStream rng(w.seed, purpose::founding, index, 0);
   PersonId first = rng.below(w.people.size);
@@ -42,15 +44,19 @@ void found_initial_group(World& w, std::uint32_t index, std::vector<std::uint32_
     first = rng.below(w.people.size);
   GroupState& g = found_group(w, w.people.community_centre.col(w.people.community[first]), 0);
   const auto want = static_cast<std::size_t>(w.rules[groups::initial_size]);
+  const double selectivity = w.rules[recruitment::topic_selectivity];
   std::vector<PersonId> frontier{first}, next, chosen;
   seen[first] = index;
   while (!frontier.empty() && chosen.size() < want) {
     next.clear();
     for (PersonId p : frontier) {
       if (chosen.size() >= want) break;
-      // Everyone passes the invitation on; only those who qualify join.
+      // Everyone passes the invitation on; those who qualify join if the purpose appeals to
+      // them, as strangers do (recruitment.topic_selectivity; the founder always).
+      const double fit = (1.0 + w.people.interest.col(p).dot(g.focus)) / 2.0;
       if (w.groups_joined[p] < w.rules[members::max_groups] &&
-          w.people.value[p] >= w.rules[groups::founding_value_min])
+          w.people.value[p] >= w.rules[groups::founding_value_min] &&
+          (p == first || rng.uniform() < std::pow(fit, selectivity)))
         chosen.push_back(p);
       for (PersonId q : w.friends.neighbours(p))
         if (seen[q] != index && !w.is_spammer[q]) {
@@ -84,8 +90,10 @@ void found_initial_group(World& w, std::uint32_t index, std::vector<std::uint32_
     --moderators;
   }
   const std::size_t experts = std::max<std::size_t>(1, m.slots() / 10);
-  for (std::size_t k = 0; k < experts && k < by_value.size(); ++k)
+  for (std::size_t k = 0; k < experts && k < by_value.size(); ++k) {
     m.flags[by_value[k]] |= founding_expert;
+    m.expert_of[by_value[k]] = g.id;  // followed into groups split from this one
+  }
   g.founding_experts = static_cast<std::uint32_t>(std::min(experts, by_value.size()));
 }
 

@@ -572,6 +572,12 @@ double Expression::over_group(const SeriesSource& run, std::size_t group) const 
   return eval(*root_, group_scope(run, group));
 }
 
+std::vector<std::string> Expression::variables_used() const {
+  std::set<std::string> names;
+  collect_metrics(*root_, true, names);  // in a scalar expression every name is a variable
+  return {names.begin(), names.end()};
+}
+
 std::vector<std::string> Expression::metrics() const {
   std::set<std::string> names;
   collect_metrics(*root_, false, names);

@@ -85,6 +85,8 @@ class Expression {
 
   // The daily metrics it reads (to check a file has them before evaluating).
   std::vector<std::string> metrics() const;
+  // The variables a scalar expression uses.
+  std::vector<std::string> variables_used() const;
 
   // For an expression of the form `a OP b` with OP a comparison: its parts (else null).
   const char* comparison_op() const;  // "<", "<=", ">", ">=" or nullptr

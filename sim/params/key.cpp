@@ -18,8 +18,19 @@ std::uint32_t declare_param(ParamSpec spec, const std::source_location& where) {
 }
 
 void register_declared_params(ParamRegistry& registry) {
+  // Source order, grouped by section (the part before the first dot) in the order sections
+  // first appear: a section's parameters stay together wherever they are declared.
   const auto& all = declared_params();
-  for (std::size_t i : all.ordered()) registry.add(all.at(i));
+  const auto order = all.ordered();
+  std::vector<std::string> sections;
+  for (std::size_t i : order) {
+    std::string section = all.at(i).path.substr(0, all.at(i).path.find('.'));
+    if (std::find(sections.begin(), sections.end(), section) == sections.end())
+      sections.push_back(section);
+  }
+  for (const auto& section : sections)
+    for (std::size_t i : order)
+      if (all.at(i).path.substr(0, all.at(i).path.find('.')) == section) registry.add(all.at(i));
 }
 
 namespace {

@@ -62,7 +62,9 @@ long="--set run.days=100 --set output.chunk_days=4"
 for sig in KILL TERM; do
   rm -rf "$WORK/k"
   "$COMMSIM" sweep "$WORK/sw.toml" --out "$WORK/k" $long --jobs 2 --quiet & pid=$!
-  sleep 0.5; kill -$sig $pid; wait $pid
+  # kill once a run has finished (a fixed sleep raced the world's building under load)
+  for _ in $(seq 400); do compgen -G "$WORK/k/sw.*.h5" > /dev/null && break; sleep 0.05; done
+  kill -$sig $pid; wait $pid
   "$COMMSIM" index "$WORK/k" > "$WORK/k.txt"
   grep -q "36 complete" "$WORK/k.txt" && echo "note: sweep ended before SIG$sig" || pass "SIG$sig left: $(cat "$WORK/k.txt")"
   expect_error 2 "already holds" "--resume" -- "$COMMSIM" sweep "$WORK/sw.toml" --out "$WORK/k" $long

@@ -56,6 +56,7 @@ def metrics(path):
         keep = on[first:] & ~np.isnan(v)
         return v[keep].mean() if keep.any() else math.nan
     g = founding.sum()
+    total = lambda name: np.nansum(daily[name])
     return {
         "days_alive": on[:, founding].sum(axis=0).mean(),
         "alive_at_end": on[-1][at_end].mean(),
@@ -66,10 +67,17 @@ def metrics(path):
         "focus": cells("focus", 2 * days // 3),
         "mean_value": cells("mean_value", 2 * days // 3),
         "expert_retention": np.nan_to_num(daily["expert_retention"][-1][founding], nan=0.0).mean(),
+        "quiet_share": cells("quiet_share"),
+        "leaves": np.nansum(daily["leaves"]) / g,
         "departures": (np.nansum(daily["leaves"]) + np.nansum(daily["removals"])) / g,
         "removals": np.nansum(daily["removals"]) / g,
         "value_gained": np.nansum(plat["value_gained"]),
-        "value_per_message": np.nansum(plat["value_gained"]) / np.nansum(plat["messages"]),
+        "value_per_message": total("value_gained") / (total("messages") - total("ad_messages")),
+        "value_per_member_day": total("value_gained") / total("size"),
+        "replies_per_post": total("replies") / (total("messages") - total("ad_messages")
+                                                - total("programme_messages")),
+        "answered_share": cells("answered_share"),
+        "disputes": total("complaints") / total("messages"),
     }
 
 def num(s):

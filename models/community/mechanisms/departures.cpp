@@ -3,11 +3,20 @@
 #include <algorithm>
 
 #include "models/community/membership_events.hpp"
+#include "models/community/metric_declarations.hpp"
 #include "models/community/stream_purposes.hpp"
 
 namespace community {
 
 using namespace param;
+
+namespace {
+
+const Counter ad_accounts_gave_up =
+    counter_metric({"ad_accounts_gave_up", "accounts/day",
+                    "ad accounts that left today because too few read their ads (C11, C28)"});
+
+}  // namespace
 
 double leave_probability(const sim::ParamValues& r, double s, bool muted) {
   using namespace param::satisfaction;
@@ -25,9 +34,20 @@ void mute_and_leave(World& w, std::size_t gi, Tick t) {
   const bool task = w.rules[groups::entry] == EntryPolicy::task;
   const Tick deadline = static_cast<Tick>(w.rules[groups::task_days]) * sim::ticks_per_day;
   sim::RandomStream rng(w.seed, purpose::departures, g.id, t);
+  const double owner_commitment = r[satisfaction::owner_commitment];
+  const double give_up = r[members::spam_give_up], reach_half = r[members::spam_reach_half];
   auto& m = g.members;
   for (std::size_t i = 0; i < m.slots(); ++i) {
-    if (!m.present(i) || (m.flags[i] & ad_account)) continue;
+    if (!m.present(i)) continue;
+    if (m.flags[i] & ad_account) {
+      const double p_leave = give_up * reach_half / (reach_half + m.reach_today[i]);
+      m.reach_today[i] = 0;
+      if (rng.uniform() < p_leave) {
+        end_membership(w, g, i, MemberState::left);
+        g.today.add(ad_accounts_gave_up);
+      }
+      continue;
+    }
     if (task && m.posts[i] == 0 && t - m.joined[i] >= deadline &&
         !(m.flags[i] & (owner | moderator))) {
       end_membership(w, g, i, MemberState::removed);
@@ -38,9 +58,9 @@ void mute_and_leave(World& w, std::size_t gi, Tick t) {
       m.state[i] = MemberState::muted;
     else if (m.state[i] == MemberState::muted && s > unmute_above)
       m.state[i] = MemberState::active;
-    if (m.flags[i] & owner) continue;  // the owner stays while the group lives
-    if (rng.uniform() < leave_probability(r, s, m.state[i] == MemberState::muted))
-      end_membership(w, g, i, MemberState::left);
+    const double p_leave = leave_probability(r, s, m.state[i] == MemberState::muted) *
+                           ((m.flags[i] & owner) ? owner_commitment : 1.0);
+    if (rng.uniform() < p_leave) end_membership(w, g, i, MemberState::left);
   }
 }
 

@@ -30,15 +30,22 @@ void tidy_group(World& w, std::size_t gi, Tick) {
       static_cast<float>(std::exp(-1.0 / w.rules[moderation::violation_memory_days]));
   for (auto& v : m.violations) v *= fade;
 
-  // Friends inside: look each friend up in the sorted member list.
-  auto& sorted = g.scratch_people;
-  sorted.assign(m.person.begin(), m.person.end());
-  std::sort(sorted.begin(), sorted.end());
+  // Who is where, and each member's friends inside (ties weaken when friends leave, C5).
+  g.slot_of.resize(m.slots());
+  for (std::size_t i = 0; i < m.slots(); ++i)
+    g.slot_of[i] = {m.person[i], static_cast<std::uint32_t>(i)};
+  std::sort(g.slot_of.begin(), g.slot_of.end());
+  g.friend_start.assign(1, 0);
+  g.friend_slots.clear();
   for (std::size_t i = 0; i < m.slots(); ++i) {
-    std::uint16_t k = 0;
-    for (PersonId q : w.friends.neighbours(m.person[i]))
-      k += std::binary_search(sorted.begin(), sorted.end(), q);
-    m.friends_inside[i] = k;
+    const std::size_t row = g.friend_slots.size();
+    for (PersonId q : w.friends.neighbours(m.person[i])) {
+      const std::uint32_t k = g.slot(q);
+      if (k != never) g.friend_slots.push_back(k);
+    }
+    std::sort(g.friend_slots.begin() + static_cast<std::ptrdiff_t>(row), g.friend_slots.end());
+    g.friend_start.push_back(static_cast<std::uint32_t>(g.friend_slots.size()));
+    m.friends_inside[i] = static_cast<std::uint16_t>(g.friend_slots.size() - row);
   }
 
   // Members aligned with the purpose, and the top value decile, among real members.

@@ -1,7 +1,8 @@
 #pragma once
 // End-of-day housekeeping of each group: drop ended memberships (remembering who left so
-// they are not invited again), recount each member's friends inside the group (ties weaken
-// when friends leave, C5), and mark the top value decile for tomorrow's departure rates.
+// they are not invited again), index the members by person and list each member's friends
+// inside the group (ties weaken when friends leave, C5), and mark the top value decile for
+// tomorrow's departure rates.
 // release_memberships then gives the people who left back their place in max_groups.
 #include "models/community/world.hpp"
 

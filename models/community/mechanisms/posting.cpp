@@ -19,6 +19,10 @@ double novelty(const sim::ParamValues& r, double tenure_days) {
   return floor + (1.0 - floor) * std::exp(-tenure_days / r[reading::novelty_days]);
 }
 
+double question_probability(const sim::ParamValues& r, double value) {
+  return std::min(1.0, r[members::question_share] * 2.0 / (1.0 + std::max(0.0, value)));
+}
+
 namespace {
 
 void ensure_topic_room(GroupState& g, int topics, std::size_t needed) {
@@ -27,61 +31,119 @@ void ensure_topic_room(GroupState& g, int topics, std::size_t needed) {
       topics, static_cast<Eigen::Index>(std::max<std::size_t>(needed, 2 * g.topics.cols())));
 }
 
+// Adds a noise of size `noise` to a topic and makes it a unit vector again.
+template <class Topic>
+void blur(Topic topic, sim::RandomStream& rng, float noise) {
+  for (Eigen::Index k = 0; k < topic.size(); ++k)
+    topic[k] += noise * static_cast<float>(rng.normal());
+  const float n = topic.norm();
+  if (n > 1e-6f) topic /= n;
+}
+
 }  // namespace
 
 void post_messages(World& w, std::size_t gi, Tick t) {
   GroupState& g = w.groups[gi];
-  if (!g.alive) return;
+  if (!g.alive) {
+    g.pending.clear();
+    return;
+  }
   const auto& r = w.rules;
   const double topic_pull = r[members::topic_pull];
-  const double strictness = w.rules[groups::strictness];
+  const double silence = r[members::wariness_silence];
+  // Idle chat begets chat: people post what they see (C11).
+  const double base_chat = r[members::chat_share];
+  const double chat_seen =
+      g.messages_last_day > 0 ? double(g.chat_last_day) / g.messages_last_day : 0.0;
+  const double chat_p = base_chat + (1.0 - base_chat) * r[members::chat_contagion] * chat_seen;
   const double present = static_cast<double>(std::max<std::size_t>(1, g.present_count()));
   const double hour = w.diurnal[sim::hour_of_day(t)] / sim::ticks_per_day;
-  const double base =
-      hour * liveliness(r, g.messages_last_day / present) * (1.0 - r[members::chill] * strictness);
+  const double base = hour * liveliness(r, g.messages_last_day / present);
   const int K = w.people.topics;
+  const float noise = static_cast<float>(r[members::topic_noise] / std::sqrt(double(K)));
   const float conv_norm = g.conversation.norm();
   sim::RandomStream rng(w.seed, purpose::posting, g.id, t);
   auto& m = g.members;
+  auto append = [&](std::size_t slot, MessageKind kind, bool question, std::uint32_t reply_to) {
+    const std::size_t j = g.inbox.size();
+    ensure_topic_room(g, K, j + 1);
+    const double tenure_days = double(t - m.joined[slot]) / sim::ticks_per_day;
+    Message msg{static_cast<std::uint32_t>(slot), kind, w.people.value[m.person[slot]],
+                static_cast<float>(novelty(r, tenure_days))};
+    msg.question = question;
+    msg.id = g.next_message_id++;
+    msg.reply_to = reply_to;
+    g.inbox.push_back(msg);
+    m.last_post[slot] = t;
+    ++m.posts[slot];
+    return g.topics.col(static_cast<Eigen::Index>(j));
+  };
+
+  // New posts.
   for (std::size_t i = 0; i < m.slots(); ++i) {
     if (m.state[i] != MemberState::active) continue;
     const PersonId p = m.person[i];
     const bool ad = m.flags[i] & ad_account;
     const double lambda = ad ? r[members::spam_per_day] * hour
-                             : w.people.activity[p] * base * 2.0 * m.satisfaction[i];
+                             : w.people.activity[p] * base * 2.0 * m.satisfaction[i] *
+                                   (1.0 - silence * m.wariness[i]);
     // 1 - exp(-λ) ≤ λ, and λ is small for most members most hours: the exponential is
     // needed only when the draw falls below λ (same outcome, far fewer exp calls).
     const double u = rng.uniform();
     if (u >= lambda || !(u < -std::expm1(-lambda))) continue;
-
-    const std::size_t j = g.inbox.size();
-    ensure_topic_room(g, K, j + 1);
-    auto topic = g.topics.col(static_cast<Eigen::Index>(j));
-    MessageKind kind;
     if (ad) {
-      kind = MessageKind::ad;
-      sim::draw_unit_vector(rng, topic);  // ads are about whatever is being sold
-    } else {
-      const bool promotion = (m.flags[i] & owner) && rng.uniform() < w.rules[groups::owner_drift];
-      kind = promotion || rng.uniform() >= r[members::chat_share] ? MessageKind::content
-                                                                  : MessageKind::chat;
-      if (promotion) {
-        topic = g.promotion;
-      } else {
-        topic = (1.0f - static_cast<float>(topic_pull)) * w.people.interest.col(p);
-        if (conv_norm > 1e-6f) topic += static_cast<float>(topic_pull) / conv_norm * g.conversation;
-      }
-      const float noise = static_cast<float>(r[members::topic_noise] / std::sqrt(double(K)));
-      for (int k = 0; k < K; ++k) topic[k] += noise * static_cast<float>(rng.normal());
-      const float n = topic.norm();
-      if (n > 1e-6f) topic /= n;
+      sim::draw_unit_vector(rng, append(i, MessageKind::ad, false, never));  // whatever is sold
+      continue;
     }
-    const double tenure_days = double(t - m.joined[i]) / sim::ticks_per_day;
-    g.inbox.push_back({static_cast<std::uint32_t>(i), kind, w.people.value[p],
-                       static_cast<float>(novelty(r, tenure_days)), false});
-    m.last_post[i] = t;
-    ++m.posts[i];
+    const bool promotion = (m.flags[i] & owner) && rng.uniform() < r[groups::owner_drift];
+    const bool chat = !promotion && rng.uniform() < chat_p;
+    const bool question =
+        !promotion && !chat && rng.uniform() < question_probability(r, w.people.value[p]);
+    auto topic = append(i, chat ? MessageKind::chat : MessageKind::content, question, never);
+    if (promotion) {
+      topic = g.promotion;
+      continue;
+    }
+    if (chat) {
+      sim::draw_unit_vector(rng, topic);  // idle chat is about nothing in particular
+      continue;
+    }
+    topic = (1.0f - static_cast<float>(topic_pull)) * w.people.interest.col(p);
+    if (conv_norm > 1e-6f) topic += static_cast<float>(topic_pull) / conv_norm * g.conversation;
+    blur(topic, rng, noise);
   }
+
+  // Replies and complaints decided in the previous hour.
+  const auto reply_pull = static_cast<float>(r[members::reply_pull]);
+  for (std::size_t k = 0; k < g.pending.size(); ++k) {
+    const PendingPost& pp = g.pending[k];
+    const std::uint32_t i = g.slot(pp.person);
+    if (i == never || (m.state[i] != MemberState::active && pp.kind != MessageKind::dispute))
+      continue;
+    MessageKind kind = MessageKind::content;
+    if (pp.reply_to == never)
+      kind = MessageKind::dispute;  // a complaint about a removal
+    else if (pp.kind == MessageKind::chat)
+      kind = rng.uniform() < r[members::chat_contagion] ? MessageKind::chat : MessageKind::content;
+    else if (pp.kind == MessageKind::dispute)
+      kind =
+          rng.uniform() < r[members::dispute_contagion] ? MessageKind::dispute : MessageKind::chat;
+    auto topic = append(i, kind, false, pp.reply_to);
+    g.inbox.back().novelty = std::max(g.inbox.back().novelty, pp.novelty);
+    if (kind == MessageKind::chat) {
+      sim::draw_unit_vector(rng, topic);
+      continue;
+    }
+    if (pp.reply_to == never) {
+      sim::draw_unit_vector(rng, topic);  // about the removal, not the group's purpose
+      ++g.today.complaints;
+      continue;
+    }
+    topic = (1.0f - reply_pull) * w.people.interest.col(m.person[i]) +
+            reply_pull * g.pending_topics.col(static_cast<Eigen::Index>(k));
+    blur(topic, rng, noise);
+  }
+  g.pending.clear();
 }
 
 }  // namespace community

@@ -5,6 +5,7 @@
 namespace community {
 
 using namespace param;
+
 namespace {
 // Slots in the order they are filled: evening first, then spread over the waking day.
 constexpr int slot_order[24] = {21, 12, 19, 9,  15, 22, 10, 17, 13, 20, 8, 16,
@@ -27,11 +28,16 @@ bool programme_slot(double per_day, Tick t) {
 void run_programme(World& w, std::size_t gi, Tick t) {
   GroupState& g = w.groups[gi];
   g.inbox.clear();
-  if (!g.alive || !programme_slot(w.rules[groups::programme_per_day], t)) return;
+  if (!g.alive || g.moderators == 0 || !programme_slot(w.rules[groups::programme_per_day], t))
+    return;
   if (g.topics.cols() < 1) g.topics.resize(w.people.topics, 16);
   g.topics.col(0) = g.focus;
-  g.inbox.push_back({never, MessageKind::programme,
-                     static_cast<float>(w.rules[groups::programme_quality]), 1.0f, false});
+  // Each scheduled post opens a new topic: new in itself, whoever posts it.
+  Message msg{never, MessageKind::programme, static_cast<float>(w.rules[groups::programme_quality]),
+              1.0f};
+  msg.id = g.next_message_id++;
+  msg.reply_to = never;
+  g.inbox.push_back(msg);
 }
 
 }  // namespace community

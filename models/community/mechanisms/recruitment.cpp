@@ -11,10 +11,14 @@ namespace community {
 
 using namespace param;
 
-double friend_join_probability(const sim::ParamValues& r, int k, double fit) {
+double friend_join_probability(const sim::ParamValues& r, int k, double attraction) {
   if (k <= 0) return 0;
   return r[recruitment::friend_rate] * (1.0 - std::exp(-k / r[recruitment::friends_half])) *
-         (1.0 + fit) / 2.0;
+         attraction;
+}
+
+double attraction(const sim::ParamValues& r, double cosine) {
+  return std::pow((1.0 + cosine) / 2.0, r[recruitment::topic_selectivity]);
 }
 
 namespace {
@@ -101,6 +105,13 @@ void recruit(World& w, std::size_t gi, Tick t) {
   sim::RandomStream rng(w.seed, purpose::recruitment, g.id, t);
   Context c{w, g, rng, counted ? value_sum / counted : 1.0};
 
+  // What the group visibly is about: its stated purpose and its recent conversation (C10).
+  const double seen_conversation = rules[recruitment::conversation_visibility];
+  Eigen::VectorXf visible = (1.0f - static_cast<float>(seen_conversation)) * g.focus;
+  if (const float n = g.conversation.norm(); n > 1e-6f)
+    visible += static_cast<float>(seen_conversation) / n * g.conversation;
+  if (const float n = visible.norm(); n > 1e-6f) visible /= n;
+
   // Friend invitations: list every (friend) once per inviting member, then count runs.
   auto& invited = g.scratch_invited;
   invited.clear();
@@ -119,16 +130,23 @@ void recruit(World& w, std::size_t gi, Tick t) {
     const int k = static_cast<int>(b - a);
     a = b;
     if (excluded(c, members_sorted, q)) continue;
-    if (!(rng.uniform() < friend_join_probability(rules, k, alignment(w, g, q)) * appeal(c, q)))
-      continue;
+    const double drawn = attraction(rules, w.people.interest.col(q).dot(visible));
+    if (!(rng.uniform() < friend_join_probability(rules, k, drawn) * appeal(c, q))) continue;
     bool paid = false;
     if (passes_policy(c, q, JoinChannel::friend_invite, paid))
       g.applicants.push_back({q, JoinChannel::friend_invite, paid});
   }
 
-  // The open channel.
+  // The open channel: strangers come across the group's public QR code and judge it by what
+  // it visibly is about, as invited friends do; ad accounts by the size of its listening
+  // audience.
   const double open_channel = rules[groups::open_channel_per_day];
   if (entry != EntryPolicy::invite_only && open_channel > 0) {
+    std::size_t audience = 0;
+    for (std::size_t i = 0; i < m.slots(); ++i)
+      audience += m.state[i] == MemberState::active && !(m.flags[i] & ad_account);
+    const double ad_half = rules[recruitment::ad_audience_half];
+    const double ad_interest = audience / (audience + ad_half);
     const auto arrivals = sim::draw_poisson(rng, open_channel);
     for (std::uint64_t a = 0; a < arrivals; ++a) {
       const bool ad = !w.spammers.empty() && rng.uniform() < rules[groups::open_ad_share];
@@ -137,7 +155,10 @@ void recruit(World& w, std::size_t gi, Tick t) {
       for (int tries = 0; !ad && w.is_spammer[q] && tries < 100; ++tries)
         q = rng.below(w.people.size);
       if (excluded(c, members_sorted, q)) continue;
-      if (!ad && !(rng.uniform() < appeal(c, q))) continue;
+      const double drawn =
+          ad ? ad_interest
+             : attraction(rules, w.people.interest.col(q).dot(visible)) * appeal(c, q);
+      if (!(rng.uniform() < drawn)) continue;
       bool paid = false;
       if (passes_policy(c, q, JoinChannel::open_channel, paid))
         g.applicants.push_back({q, JoinChannel::open_channel, paid});

@@ -82,8 +82,11 @@ void split_large_groups(World& w, Tick t) {
       m.state[i] = MemberState::moved;
     }
     if (new_owner != never) {
-      child.members.flags[new_owner] |= owner | moderator;
-      child.moderators = 1;
+      // The new owner moderates only where the parent's rules have moderators at all (a
+      // leaderless group's offshoot stays leaderless).
+      const bool moderated = w.rules[groups::moderators] > 0;
+      child.members.flags[new_owner] |= moderated ? owner | moderator : owner;
+      child.moderators = moderated ? 1 : 0;
     }
   }
 }

@@ -24,6 +24,14 @@ enum {
   focus,
   mean_value,
   expert_retention,
+  quiet_share,
+  value_gained_g,
+  messages_g,
+  ad_messages,
+  programme_messages,
+  replies,
+  answered_share,
+  complaints,
   leaves,
   removals
 };
@@ -34,6 +42,14 @@ const std::vector<MetricSpec> daily = {{"alive", "", ""},
                                        {"focus", "", ""},
                                        {"mean_value", "", ""},
                                        {"expert_retention", "", ""},
+                                       {"quiet_share", "", ""},
+                                       {"value_gained", "", ""},
+                                       {"messages", "", ""},
+                                       {"ad_messages", "", ""},
+                                       {"programme_messages", "", ""},
+                                       {"replies", "", ""},
+                                       {"answered_share", "", ""},
+                                       {"complaints", "", ""},
                                        {"leaves", "", ""},
                                        {"removals", "", ""}};
 enum { ad_share, value_gained, messages };
@@ -63,6 +79,14 @@ std::string write_known_run(bool with_all = true) {
       f.at(focus, g) = dead ? 100 : d + g;
       f.at(mean_value, g) = dead ? 100 : 2.0 * (d + g);
       f.at(expert_retention, g) = g == 0 ? 0.5 : g == 1 ? nan : 0.8;
+      f.at(quiet_share, g) = dead ? 0.9 : 0.3;
+      f.at(value_gained_g, g) = dead ? 0 : d + 1;
+      f.at(messages_g, g) = dead ? 0 : 10;
+      f.at(ad_messages, g) = dead ? 0 : 2;
+      f.at(programme_messages, g) = dead ? 0 : 1;
+      f.at(replies, g) = dead ? 0 : 3;
+      f.at(answered_share, g) = dead ? 0.9 : 0.5 + 0.1 * g;
+      f.at(complaints, g) = dead ? 0 : 1;
       f.at(leaves, g) = 1;
       if (with_all) f.at(removals, g) = (g == 2 && d == 4) ? 2 : 0;
     }
@@ -93,10 +117,11 @@ TEST_CASE("the headline metrics are the documented list, each with a unit and a 
     CHECK_FALSE(m.description.empty());
     CHECK(m.compute);
   }
-  CHECK(names == std::vector<std::string>{"days_alive", "alive_at_end", "final_size",
-                                          "active_share", "muted_share", "ad_share", "focus",
-                                          "mean_value", "expert_retention", "departures",
-                                          "removals", "value_gained", "value_per_message"});
+  CHECK(names == std::vector<std::string>{
+                     "days_alive", "alive_at_end", "final_size", "active_share", "muted_share",
+                     "ad_share", "focus", "mean_value", "expert_retention", "quiet_share", "leaves",
+                     "departures", "removals", "value_gained", "value_per_message",
+                     "value_per_member_day", "replies_per_post", "answered_share", "disputes"});
 }
 
 TEST_CASE("headline metrics of a run whose numbers are known", "[compare]") {
@@ -120,7 +145,17 @@ TEST_CASE("headline metrics of a run whose numbers are known", "[compare]") {
   CHECK_THAT(value_of("departures", run), WithinRel(17.0 / 2, 1e-14));
   CHECK_THAT(value_of("removals", run), WithinRel(1.0, 1e-14));
   CHECK_THAT(value_of("value_gained", run), WithinRel(21.0, 1e-14));
-  CHECK_THAT(value_of("value_per_message", run), WithinRel(21.0 / 50, 1e-14));
+  // alive cells (13) each gain d + 1 from 10 messages of which 2 ads and 1 programme post:
+  // 2·1 + 2·2 + 2·3 + 3·4 + 2·5 + 2·6 = 46 over 13 · 8 non-ad messages
+  CHECK_THAT(value_of("value_per_message", run), WithinRel(46.0 / 104, 1e-14));
+  // over the sizes as written, dead g1's 7 included: 3 · 17 + 3 · 21
+  CHECK_THAT(value_of("value_per_member_day", run), WithinRel(46.0 / 114, 1e-14));
+  CHECK_THAT(value_of("replies_per_post", run), WithinRel(39.0 / 91, 1e-14));
+  // alive cells: g0 6 × 0.5, g1 4 × 0.6, g2 3 × 0.7 (dead cells' 0.9 left out)
+  CHECK_THAT(value_of("answered_share", run), WithinRel(7.5 / 13, 1e-12));
+  CHECK_THAT(value_of("disputes", run), WithinRel(13.0 / 130, 1e-14));
+  CHECK_THAT(value_of("quiet_share", run), WithinRel(0.3, 1e-12));
+  CHECK_THAT(value_of("leaves", run), WithinRel(15.0 / 2, 1e-14));
 }
 
 TEST_CASE("a headline metric whose dataset is missing says which file and dataset", "[compare]") {

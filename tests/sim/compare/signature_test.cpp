@@ -43,7 +43,7 @@ plot = ["m"]
 [[signature.check]]
 measure = "mean(m, 0, end)"
 expect = "failure > control + 1"
-replicates = 2
+replicates = 0.66
 
 [signature.diagnosis]
 when = ["mean(m, 0, end) > 3"]
@@ -61,7 +61,7 @@ TEST_CASE("a [signature] table is read whole", "[signature-data]") {
   CHECK(s->claim == "C99");
   CHECK(s->plot == std::vector<std::string>{"m"});
   REQUIRE(s->checks.size() == 1);
-  CHECK(s->checks[0].replicates == 2);
+  CHECK(s->checks[0].replicates == Approx(0.66));
   CHECK(s->checks[0].direction == 1);
   REQUIRE(s->diagnosis);
   CHECK(s->diagnosis->unless == std::vector<std::string>{"other"});

@@ -1,7 +1,8 @@
 // Muting and leaving (models/community/mechanisms/departures.hpp): mute below mute_below,
 // unmute above unmute_above; leave with probability leave_hazard·(leave_below - s)/leave_below
-// (+ lurker_hazard when muted); the owner stays; under the task policy non-posters are
-// removed after task_days.
+// (+ lurker_hazard when muted); the owner with those hazards times owner_commitment; under the
+// task policy non-posters are removed after task_days; an ad account gives up with
+// probability spam_give_up·spam_reach_half/(spam_reach_half + reach today).
 #include <catch2/catch.hpp>
 #include <cmath>
 
@@ -21,6 +22,9 @@ void departure_rules(sim::ParamValues& p) {
   p.set(param::satisfaction::lurker_hazard, 0);
   p.set(param::groups::entry, EntryPolicy::open);
   p.set(param::groups::task_days, 7);
+  p.set(param::satisfaction::owner_commitment, 0.3);
+  p.set(param::members::spam_give_up, 0);
+  p.set(param::members::spam_reach_half, 2);
 }
 
 World departures_world(std::size_t n, float s) {
@@ -130,25 +134,87 @@ TEST_CASE("departures are counted with value, alignment and top decile",
   CHECK(g.today.other_departures == 1);
 }
 
-TEST_CASE("the owner never leaves; ad accounts are not subject to departures",
+TEST_CASE("the owner leaves with a member's hazards times owner_commitment",
           "[mechanism][departures]") {
-  std::vector<PersonSpec> people = people_like(4, axis(2, 0));
-  people[3].spammer = true;
+  const int trials = 4000;
+  struct Case {
+    float satisfaction;
+    double commitment, member_p;
+  };
+  // s = 0.1 (not muted: mute_below 0 here): 0.5·0.15/0.25 = 0.3; s = 0.3, muted: lurker 0.2.
+  for (const Case& c :
+       {Case{0.1f, 0.3, 0.3}, Case{0.1f, 1.0, 0.3}, Case{0.1f, 0.0, 0.3}, Case{0.3f, 0.5, 0.2}}) {
+    World w = departures_world(2, c.satisfaction);
+    w.rules.set(param::satisfaction::leave_hazard, 0.5);
+    w.rules.set(param::satisfaction::lurker_hazard, 0.2);
+    w.rules.set(param::satisfaction::mute_below, c.satisfaction < 0.2f ? 0.0 : 0.35);
+    w.rules.set(param::satisfaction::owner_commitment, c.commitment);
+    auto& m = w.groups[0].members;
+    m.flags[0] = owner | moderator;
+    int owner_left = 0, member_left = 0;
+    for (int t = 0; t < trials; ++t) {
+      m.state[0] = m.state[1] = MemberState::active;
+      m.satisfaction[0] = m.satisfaction[1] = c.satisfaction;
+      mute_and_leave(w, 0, at(static_cast<sim::Day>(t), 23));
+      owner_left += m.state[0] == MemberState::left;
+      member_left += m.state[1] == MemberState::left;
+    }
+    const double p_owner = c.member_p * c.commitment;
+    INFO("s " << c.satisfaction << " commitment " << c.commitment << ": owner left " << owner_left
+              << ", member " << member_left);
+    CHECK(std::abs(owner_left / double(trials) - p_owner) <
+          5 * binomial_se(p_owner, trials) + 1e-12);
+    CHECK(std::abs(member_left / double(trials) - c.member_p) <
+          5 * binomial_se(c.member_p, trials));
+    CHECK(w.groups[0].today.leaves == static_cast<std::uint32_t>(owner_left + member_left));
+  }
+}
+
+TEST_CASE("ad accounts give up by reach: spam_give_up·half/(half + reach), nothing else",
+          "[mechanism][departures]") {
+  const std::size_t n = 4000;
+  for (float reach : {0.0f, 2.0f, 6.0f}) {
+    std::vector<PersonSpec> people = people_like(n, axis(2, 1));
+    for (auto& p : people) p.spammer = true;
+    World w = make_world(2, people);
+    departure_rules(w.rules);
+    w.rules.set(param::members::spam_give_up, 0.4);
+    w.rules.set(param::members::spam_reach_half, 2);
+    w.rules.set(param::satisfaction::leave_hazard, 1.0);  // not for ad accounts
+    w.rules.set(param::satisfaction::lurker_hazard, 1.0);
+    std::vector<MemberSpec> members;
+    for (PersonId p = 0; p < n; ++p) members.push_back({p, ad_account, 0.0f});
+    add_group(w, axis(2, 0), members);
+    GroupState& g = w.groups[0];
+    for (auto& r : g.members.reach_today) r = reach;
+    mute_and_leave(w, 0, 23);
+    const double p = 0.4 * 2 / (2 + reach);
+    const std::size_t left = count_state(g.members, MemberState::left);
+    INFO("reach " << reach << ": " << left << " of " << n << " gave up");
+    CHECK(std::abs(double(left) / n - p) < 5 * binomial_se(p, n));
+    CHECK(count_state(g.members, MemberState::muted) == 0);  // ad accounts never mute
+    CHECK(count_state(g.members, MemberState::active) == n - left);
+    for (float r : g.members.reach_today) CHECK(r == 0.0f);  // reset for tomorrow
+    CHECK(g.today.leaves == 0);  // not counted among members' departures
+    CHECK(g.today.leaver_value == 0);
+  }
+  // spam_give_up = 0: ad accounts stay wherever they are, read or not.
+  std::vector<PersonSpec> people = people_like(3, axis(2, 0));
+  people[2].spammer = true;
   World w = make_world(2, people);
   departure_rules(w.rules);
   w.rules.set(param::satisfaction::leave_hazard, 1.0);
   w.rules.set(param::satisfaction::lurker_hazard, 1.0);
-  add_group(
-      w, axis(2, 0),
-      {{0, owner | moderator, 0.0f}, {1, moderator, 0.0f}, {2, 0, 0.0f}, {3, ad_account, 0.0f}});
+  w.rules.set(param::satisfaction::owner_commitment, 0.0);
+  add_group(w, axis(2, 0),
+            {{0, owner | moderator, 0.0f}, {1, moderator, 0.0f}, {2, ad_account, 0.0f}});
   GroupState& g = w.groups[0];
   for (Tick t = 23; t < 24 * 10; t += 24) mute_and_leave(w, 0, t);
   CHECK(g.members.present(0));
-  CHECK(g.members.state[0] == MemberState::muted);  // the owner may mute, but stays
+  CHECK(g.members.state[0] == MemberState::muted);  // committed owner: may mute, but stays
   CHECK(g.members.state[1] == MemberState::left);
-  CHECK(g.members.state[2] == MemberState::left);
-  CHECK(g.members.state[3] == MemberState::active);
-  CHECK(g.today.leaves == 2);
+  CHECK(g.members.state[2] == MemberState::active);
+  CHECK(g.today.leaves == 1);
 }
 
 TEST_CASE("the task policy removes members who have not posted within task_days",

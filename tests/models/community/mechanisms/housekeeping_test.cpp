@@ -1,7 +1,8 @@
 // Housekeeping (models/community/mechanisms/housekeeping.hpp): drop ended memberships,
 // remembering who left or was removed (sorted) and releasing them; moderators are recounted;
-// violations fade; friends inside are recounted; members aligned with the focus and the top
-// value decile are marked.
+// violations fade; the members are indexed by person (GroupState::slot) and each member's
+// friends inside listed (GroupState::friends, friends_inside); members aligned with the focus
+// and the top value decile are marked.
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -90,6 +91,46 @@ TEST_CASE("friends inside are recounted from the graph", "[mechanism][housekeepi
   g.members.friends_inside = {9, 9, 9, 9};
   tidy_group(w, 0, 23);
   CHECK(g.members.friends_inside == std::vector<std::uint16_t>{2, 2, 2});
+}
+
+TEST_CASE("members are indexed by person, and friends inside listed by slot, after compaction",
+          "[mechanism][housekeeping]") {
+  // 0-1, 0-2, 0-3, 1-2, 2-4 (4 is outside the group), 3 has left; slots out of person order.
+  World w = make_world(2, people_like(6, axis(2, 0)), {{0, 1}, {0, 2}, {0, 3}, {1, 2}, {2, 4}});
+  add_group(
+      w, axis(2, 0),
+      {{5, owner}, {3, 0, 0.5f, MemberState::left}, {2}, {0}, {1, 0, 0.5f, MemberState::muted}});
+  GroupState& g = w.groups[0];
+  g.slot_of.clear();  // yesterday's index is stale
+  g.friend_start.clear();
+  g.friend_slots.clear();
+  tidy_group(w, 0, 23);
+  REQUIRE(g.members.person == std::vector<PersonId>{5, 2, 0, 1});
+  CHECK(g.slot(5) == 0);
+  CHECK(g.slot(2) == 1);
+  CHECK(g.slot(0) == 2);
+  CHECK(g.slot(1) == 3);      // muted: still a member
+  CHECK(g.slot(3) == never);  // left
+  CHECK(g.slot(4) == never);  // never a member
+  CHECK(g.friends(1, 2));     // 2-0
+  CHECK(g.friends(2, 1));
+  CHECK(g.friends(1, 3));  // 2-1
+  CHECK(g.friends(2, 3));  // 0-1
+  CHECK_FALSE(g.friends(0, 1));
+  CHECK_FALSE(g.friends(0, 2));
+  CHECK_FALSE(g.friends(1, 1));
+  CHECK(g.members.friends_inside == std::vector<std::uint16_t>{0, 2, 2, 2});
+  // The index the test fixture builds is the same.
+  const auto slot_of = g.slot_of;
+  const auto start = g.friend_start, slots = g.friend_slots;
+  index_members(w, g);
+  CHECK(g.slot_of == slot_of);
+  CHECK(g.friend_start == start);
+  CHECK(g.friend_slots == slots);
+
+  // A member who leaves during the day is no longer found, before the next compaction.
+  g.members.state[2] = MemberState::left;
+  CHECK(g.slot(0) == never);
 }
 
 TEST_CASE("the top value decile is marked among real members", "[mechanism][housekeeping]") {

@@ -1,8 +1,15 @@
 // Moderation (models/community/mechanisms/moderation.hpp): moderators × capacity reviews an
-// hour; ads recognised with probability ad_detection·min(1, strictness/enforcement_full) and
-// removed with their account; off-topic posts removed with probability strictness, legitimate
-// ones with false_removal·strictness²; a member (not the owner) removed at
+// hour, programme posts included; ads recognised with probability
+// ad_detection·min(1, strictness/enforcement_full) and removed with their account; off-topic
+// posts removed with probability strictness, legitimate ones with false_removal·strictness²;
+// each removed post but chat is a violation, and a member (not the owner) is removed at
 // violations_allowed = max(1, ceil(violations_to_remove·(1 - strictness))) violations.
+// Removals as experienced, with u = max(0, cos(post, focus)): the poster pays
+// removal_cost·u and grows wary by wariness_gain·u·(1 - wariness), each present friend
+// friend_removal_cost·u and friend_wariness·u·(1 - wariness); friends of a member removed from
+// the group pay friend_removal_cost and friend_wariness in full; the poster complains in the
+// next hour with probability dispute_rate·u, or leaves in protest with probability
+// protest_exit·u·(1 - satisfaction).
 #include <catch2/catch.hpp>
 #include <cmath>
 
@@ -26,6 +33,13 @@ void moderation_rules(sim::ParamValues& p, double strictness) {
   p.set(param::moderation::offtopic_below, 0.2);
   p.set(param::moderation::false_removal, 0.0);
   p.set(param::moderation::violations_to_remove, 1000);
+  p.set(param::groups::offtopic_rule, true);
+  p.set(param::moderation::dispute_rate, 0);
+  p.set(param::members::protest_exit, 0);
+  p.set(param::satisfaction::removal_cost, 2.0);
+  p.set(param::satisfaction::friend_removal_cost, 1.0);
+  p.set(param::members::wariness_gain, 0.3);
+  p.set(param::members::friend_wariness, 0.1);
 }
 
 // A group of `n` ordinary members (person i in slot i), focus on the first axis.
@@ -52,6 +66,20 @@ double removal_share(World& w, const Eigen::VectorXf& topic, int trials) {
     removed += g.inbox[0].removed;
   }
   return double(removed) / trials;
+}
+
+// Moderates hours from `t` on, a post by `slot` on `topic` each hour, until one is removed
+// (the poster's violations reset each hour, so they stay a member); returns the hour.
+Tick until_removed(World& w, std::uint32_t slot, const Eigen::VectorXf& topic, Tick t,
+                   MessageKind kind = MessageKind::content) {
+  GroupState& g = w.groups[0];
+  for (;; ++t) {
+    g.inbox.clear();
+    g.members.violations[slot] = 0;
+    push_message(g, slot, kind, topic);
+    moderate(w, 0, t);
+    if (g.inbox[0].removed) return t;
+  }
 }
 
 }  // namespace
@@ -188,6 +216,20 @@ TEST_CASE("off-topic posts are removed with probability strictness", "[mechanism
   CHECK(removal_share(strict, off_focus, 500) == 1.0);
 }
 
+TEST_CASE("without an on-topic rule off-topic posts go only as legitimate ones do",
+          "[mechanism][moderation]") {
+  const int trials = 4000;
+  World w = moderation_world(2, 0.8);
+  w.rules.set(param::groups::offtopic_rule, false);
+  w.rules.set(param::moderation::false_removal, 0.5);
+  const double expected = 0.5 * 0.8 * 0.8;
+  const double got = removal_share(w, off_focus, trials);
+  CHECK(std::abs(got - expected) < 5 * binomial_se(expected, trials));
+  World none = moderation_world(2, 1.0);
+  none.rules.set(param::groups::offtopic_rule, false);
+  CHECK(removal_share(none, off_focus, 500) == 0.0);
+}
+
 TEST_CASE("on-topic posts are removed with probability false_removal*strictness^2",
           "[mechanism][moderation]") {
   const int trials = 4000;
@@ -298,19 +340,208 @@ TEST_CASE("the owner's posts may be removed but the owner is never removed",
   CHECK(g.members.state[1] == MemberState::removed);
 }
 
-TEST_CASE("programme posts are never removed", "[mechanism][moderation]") {
-  World w = moderation_world(2, 1.0);
+TEST_CASE("programme posts are reviewed like members' posts; their removal touches nobody",
+          "[mechanism][moderation]") {
+  const int trials = 4000;
+  World w = make_world(2, people_like(3, on_focus), {{0, 1}, {1, 2}});
+  moderation_rules(w.rules, 0.5);
   w.rules.set(param::moderation::false_removal, 1.0);
+  w.rules.set(param::moderation::dispute_rate, 1.0);
+  w.rules.set(param::members::protest_exit, 1.0);
+  w.rules.set(param::moderation::violations_to_remove, 1);
+  add_group(w, on_focus, {{0, owner | moderator, 0.0f}, {1, 0, 0.0f}, {2, 0, 0.0f}});
   GroupState& g = w.groups[0];
-  for (Tick t = 0; t < 100; ++t) {
+  int off_removed = 0, on_removed = 0;
+  for (int t = 0; t < trials; ++t) {
     g.inbox.clear();
-    push_message(g, never, MessageKind::programme, off_focus, 2.0f);
-    push_message(g, never, MessageKind::programme, on_focus, 2.0f);
-    moderate(w, 0, t);
-    REQUIRE_FALSE(g.inbox[0].removed);
-    REQUIRE_FALSE(g.inbox[1].removed);
+    push_message(g, never, MessageKind::programme, off_focus, 0.3f);  // off topic: p = 0.5
+    push_message(g, never, MessageKind::programme, on_focus, 0.3f);   // p = 1·0.5² = 0.25
+    moderate(w, 0, static_cast<Tick>(t));
+    off_removed += g.inbox[0].removed;
+    on_removed += g.inbox[1].removed;
   }
-  CHECK(g.today.posts_removed == 0);
+  CHECK(std::abs(off_removed / double(trials) - 0.5) < 5 * binomial_se(0.5, trials));
+  CHECK(std::abs(on_removed / double(trials) - 0.25) < 5 * binomial_se(0.25, trials));
+  CHECK(g.today.posts_removed == static_cast<std::uint32_t>(off_removed + on_removed));
+  for (std::size_t i = 0; i < 3; ++i) {
+    CHECK(g.members.present(i));
+    CHECK(g.members.cost_today[i] == 0);
+    CHECK(g.members.wariness[i] == 0);
+    CHECK(g.members.violations[i] == 0);
+  }
+  CHECK(g.pending.empty());  // nobody complains
+  CHECK(g.today.removals == 0);
+  CHECK(g.today.leaves == 0);
+}
+
+TEST_CASE("a removal is felt by its poster and their friends, the more the more on topic the post",
+          "[mechanism][moderation]") {
+  // Slot 1 posts; slot 2 is a friend, slot 3 a friend who left, slot 4 a stranger.
+  // Strictness 0.9, false_removal 1: posts are removed (p ≥ 0.81), the poster stays.
+  World w = make_world(2, people_like(5, on_focus), {{1, 2}, {1, 3}, {0, 4}});
+  moderation_rules(w.rules, 0.9);
+  w.rules.set(param::moderation::false_removal, 1.0);
+  add_group(w, on_focus, {{0, owner | moderator}, {1}, {2}, {3, 0, 0.5f, MemberState::left}, {4}});
+  GroupState& g = w.groups[0];
+  auto& m = g.members;
+  struct Case {
+    Eigen::VectorXf topic;
+    double u;
+  };
+  Tick t = 0;
+  for (const Case& c : {Case{unit({0.6f, 0.8f}), 0.6}, Case{on_focus, 1.0}, Case{off_focus, 0.0},
+                        Case{unit({-0.6f, 0.8f}), 0.0}}) {
+    INFO("u = " << c.u);
+    for (int k = 0; k < 3; ++k) {  // three removals, from different hours' draws
+      m.wariness = {0.0f, 0.5f, 0.2f, 0.0f, 0.0f};
+      std::fill(m.cost_today.begin(), m.cost_today.end(), 0.0f);
+      const Tick last = until_removed(w, 1, c.topic, t);
+      t = last + 1;
+      REQUIRE(m.present(1));
+      CHECK(m.cost_today[1] == Approx(2.0 * c.u));
+      CHECK(m.wariness[1] == Approx(0.5 + 0.3 * c.u * 0.5));
+      CHECK(m.cost_today[2] == Approx(1.0 * c.u));
+      CHECK(m.wariness[2] == Approx(0.2 + 0.1 * c.u * 0.8));
+      CHECK(m.cost_today[3] == 0);  // gone
+      CHECK(m.wariness[3] == 0);
+      CHECK(m.cost_today[4] == 0);  // a stranger to the poster
+      CHECK(m.wariness[4] == 0);
+      CHECK(m.cost_today[0] == 0);
+    }
+  }
+  // Wariness grows a share of the way to 1: it never passes 1.
+  m.wariness[1] = 0.0f;
+  w.rules.set(param::members::wariness_gain, 1.0);
+  t = until_removed(w, 1, on_focus, t) + 1;
+  CHECK(m.wariness[1] == Approx(1.0));
+  until_removed(w, 1, on_focus, t);
+  CHECK(m.wariness[1] == Approx(1.0));
+}
+
+TEST_CASE("friends of a member removed from the group pay friend_removal_cost and grow wary",
+          "[mechanism][moderation]") {
+  World w = make_world(2, people_like(4, on_focus), {{1, 2}, {1, 3}});
+  moderation_rules(w.rules, 1.0);
+  w.rules.set(param::moderation::violations_to_remove, 1);  // one violation removes
+  add_group(w, on_focus, {{0, owner | moderator}, {1}, {2}, {3}});
+  GroupState& g = w.groups[0];
+  auto& m = g.members;
+  m.wariness[3] = 0.5f;
+  push_message(g, 1, MessageKind::content, off_focus);  // off topic: the post itself unfelt
+  moderate(w, 0, 3);
+  REQUIRE(m.state[1] == MemberState::removed);
+  CHECK(m.cost_today[1] == 0);
+  CHECK(m.cost_today[2] == Approx(1.0));
+  CHECK(m.wariness[2] == Approx(0.1));
+  CHECK(m.cost_today[3] == Approx(1.0));
+  CHECK(m.wariness[3] == Approx(0.5 + 0.1 * 0.5));
+  CHECK(m.cost_today[0] == 0);
+  CHECK(m.wariness[0] == 0);
+}
+
+TEST_CASE("removed idle chat is curbed, not punished: no violation", "[mechanism][moderation]") {
+  World w = moderation_world(2, 1.0);
+  w.rules.set(param::moderation::violations_to_remove, 1);
+  GroupState& g = w.groups[0];
+  for (Tick t = 0; t < 5; ++t) {
+    g.inbox.clear();
+    push_message(g, 1, MessageKind::chat, off_focus);
+    moderate(w, 0, t);
+    CHECK(g.inbox[0].removed);
+  }
+  CHECK(g.members.violations[1] == 0);
+  CHECK(g.members.present(1));
+  CHECK(g.today.posts_removed == 5);
+  CHECK(g.today.removals == 0);
+  // The same member's content post is a violation (and here removes them).
+  g.inbox.clear();
+  push_message(g, 1, MessageKind::content, off_focus);
+  moderate(w, 0, 9);
+  CHECK(g.members.state[1] == MemberState::removed);
+}
+
+TEST_CASE("a removal provokes a complaint from its poster with probability dispute_rate·u",
+          "[mechanism][moderation]") {
+  const int removals = 3000;
+  struct Case {
+    Eigen::VectorXf topic;
+    double u;
+  };
+  for (const Case& c : {Case{on_focus, 1.0}, Case{unit({0.5f, std::sqrt(0.75f)}), 0.5},
+                        Case{off_focus, 0.0}, Case{unit({-0.5f, std::sqrt(0.75f)}), 0.0}}) {
+    for (std::uint64_t seed : {1u, 2u}) {
+      World w = moderation_world(3, 0.9);
+      w.seed = seed;
+      w.rules.set(param::moderation::false_removal, 1.0);
+      w.rules.set(param::moderation::dispute_rate, 0.6);
+      GroupState& g = w.groups[0];
+      int complaints = 0;
+      Tick t = 0;
+      for (int k = 0; k < removals; ++k) {
+        g.pending.clear();
+        t = until_removed(w, 2, c.topic, t) + 1;
+        REQUIRE(g.members.present(2));
+        REQUIRE(g.pending.size() <= 1);
+        if (g.pending.empty()) continue;
+        ++complaints;
+        CHECK(g.pending[0].person == 2);
+        CHECK(g.pending[0].kind == MessageKind::dispute);
+        CHECK(g.pending[0].reply_to == never);
+      }
+      const double expected = 0.6 * c.u;
+      INFO("u = " << c.u << ", seed " << seed << ": " << complaints << " complaints");
+      CHECK(std::abs(complaints / double(removals) - expected) <
+            5 * binomial_se(expected, removals) + 1e-12);
+    }
+  }
+  // A post left up draws no complaint.
+  World lax = moderation_world(2, 0.0);
+  lax.rules.set(param::moderation::dispute_rate, 1.0);
+  for (Tick t = 0; t < 50; ++t) {
+    lax.groups[0].inbox.clear();
+    push_message(lax.groups[0], 1, MessageKind::content, on_focus);
+    moderate(lax, 0, t);
+  }
+  CHECK(lax.groups[0].pending.empty());
+}
+
+TEST_CASE("a removal makes its poster leave in protest with probability protest_exit·u·(1 - s)",
+          "[mechanism][moderation]") {
+  const int removals = 3000;
+  struct Case {
+    Eigen::VectorXf topic;
+    double u;
+    float satisfaction;
+  };
+  for (const Case& c :
+       {Case{on_focus, 1.0, 0.2f}, Case{unit({0.5f, std::sqrt(0.75f)}), 0.5, 0.2f},
+        Case{on_focus, 1.0, 0.7f}, Case{on_focus, 1.0, 1.0f}, Case{off_focus, 0.0, 0.0f}}) {
+    World w = moderation_world(3, 0.9);
+    w.rules.set(param::moderation::false_removal, 1.0);
+    w.rules.set(param::members::protest_exit, 0.5);
+    w.rules.set(param::moderation::dispute_rate, 1.0);  // complain if one stays
+    GroupState& g = w.groups[0];
+    int left = 0;
+    Tick t = 0;
+    for (int k = 0; k < removals; ++k) {
+      g.pending.clear();
+      g.members.state[2] = MemberState::active;
+      g.members.satisfaction[2] = c.satisfaction;
+      t = until_removed(w, 2, c.topic, t) + 1;
+      const bool gone = g.members.state[2] == MemberState::left;
+      REQUIRE((gone || g.members.present(2)));
+      left += gone;
+      // One who leaves does not stay to complain; one who stays does (dispute_rate·u = 1).
+      if (gone) REQUIRE(g.pending.empty());
+      if (!gone && c.u == 1.0) REQUIRE(g.pending.size() == 1);
+    }
+    const double expected = 0.5 * c.u * (1.0 - c.satisfaction);
+    INFO("u = " << c.u << ", s = " << c.satisfaction << ": " << left << " left");
+    CHECK(std::abs(left / double(removals) - expected) <
+          5 * binomial_se(expected, removals) + 1e-12);
+    CHECK(g.today.leaves == static_cast<std::uint32_t>(left));  // a voluntary departure
+    CHECK(g.today.removals == 0);
+  }
 }
 
 TEST_CASE("a dead group is not moderated", "[mechanism][moderation]") {

@@ -1,7 +1,11 @@
 // Recruitment (models/community/mechanisms/recruitment.hpp): friends invited by members above
-// invite_above apply with probability friend_rate·(1 - exp(-k/friends_half))·(1+fit)/2 ·
-// appeal, appeal = min(1, 2q/(q+v))^value_seeking; Poisson(open_channel_per_day) strangers
-// arrive through the open channel (none under invite_only); the entry policy filters
+// invite_above apply with probability friend_rate·(1 - exp(-k/friends_half))·A·appeal;
+// Poisson(open_channel_per_day) strangers arrive through the open channel (none under
+// invite_only) and apply with probability A·appeal, where A = ((1 + θ·t_vis)/2)^
+// topic_selectivity is how the group's visible topic t_vis ∝ (1 - conversation_visibility)·
+// focus + conversation_visibility·c/|c| attracts a person of interest θ, and appeal =
+// min(1, 2q/(q+v))^value_seeking; an ad account that finds the group stays with probability
+// a/(a + ad_audience_half), a = real members who have not muted it; the entry policy filters
 // (fee, screening). Present and former members and people at max_groups never apply.
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -32,7 +36,10 @@ void recruitment_rules(sim::ParamValues& p) {
   p.set(param::recruitment::friend_rate, 0.5);
   p.set(param::recruitment::friends_half, 1.5);
   p.set(param::recruitment::fee_willingness, 2.0);
-  p.set(param::recruitment::value_seeking, 0);  // appeal = 1 unless a test says otherwise
+  p.set(param::recruitment::value_seeking, 0);      // appeal = 1 unless a test says otherwise
+  p.set(param::recruitment::topic_selectivity, 1);  // A = (1 + cos)/2
+  p.set(param::recruitment::conversation_visibility, 0.7);
+  p.set(param::recruitment::ad_audience_half, 0.001);  // ads stay wherever anyone listens
 }
 
 // Applications per person over `days` daily recruitment rounds (applicants cleared each day).
@@ -90,25 +97,37 @@ World friends_world(const std::vector<Outsider>& outsiders) {
 
 }  // namespace
 
-TEST_CASE("friend_join_probability is concave in inviting friends and saturates",
+TEST_CASE("attraction is ((1 + cosine)/2)^topic_selectivity", "[mechanism][recruitment]") {
+  sim::ParamValues r;
+  r.set(param::recruitment::topic_selectivity, 8);
+  CHECK(attraction(r, 1.0) == Approx(1.0));
+  CHECK(attraction(r, 0.0) == Approx(1.0 / 256));
+  CHECK(attraction(r, 0.5) == Approx(std::pow(0.75, 8)));
+  CHECK(attraction(r, -1.0) == 0.0);
+  r.set(param::recruitment::topic_selectivity, 1);
+  CHECK(attraction(r, 0.2) == Approx(0.6));
+  r.set(param::recruitment::topic_selectivity, 0);  // anyone joins whatever the topic
+  for (double c : {-1.0, -0.3, 0.0, 0.9}) CHECK(attraction(r, c) == Approx(1.0));
+}
+
+TEST_CASE("friend_join_probability is concave in inviting friends, saturating at friend_rate·A",
           "[mechanism][recruitment]") {
   sim::ParamValues r;
   r.set(param::recruitment::friend_rate, 0.2);
   r.set(param::recruitment::friends_half, 1.5);
   CHECK(friend_join_probability(r, 0, 1.0) == 0.0);
-  CHECK(friend_join_probability(r, 1, 0.5) == Approx(0.2 * (1 - std::exp(-1 / 1.5)) * 0.75));
+  CHECK(friend_join_probability(r, 1, 0.75) == Approx(0.2 * (1 - std::exp(-1 / 1.5)) * 0.75));
   CHECK(friend_join_probability(r, 3, 1.0) == Approx(0.2 * (1 - std::exp(-2.0))));
-  CHECK(friend_join_probability(r, 2, -1.0) == 0.0);
-  for (double fit : {-0.5, 0.0, 0.7, 1.0}) {
+  CHECK(friend_join_probability(r, 2, 0.0) == 0.0);
+  for (double a : {0.25, 0.5, 1.0}) {
     double prev_gain = 1e9;
     for (int k = 0; k < 10; ++k) {
-      const double gain =
-          friend_join_probability(r, k + 1, fit) - friend_join_probability(r, k, fit);
+      const double gain = friend_join_probability(r, k + 1, a) - friend_join_probability(r, k, a);
       CHECK(gain > 0);
       CHECK(gain < prev_gain);  // concave
       prev_gain = gain;
     }
-    CHECK(friend_join_probability(r, 1000, fit) == Approx(0.2 * (1 + fit) / 2));
+    CHECK(friend_join_probability(r, 1000, a) == Approx(0.2 * a));
   }
 }
 
@@ -123,9 +142,10 @@ TEST_CASE("invited friends apply with friend_join_probability", "[mechanism][rec
   const int days = 3000;
   const Tally t = run_recruitment(w, days);
   CHECK(t.open_arrivals.empty());
-  const auto& r = w.rules;
+  const auto& r = w.rules;  // topic_selectivity 1: A = (1 + fit)/2
   const double p4 = friend_join_probability(r, 1, 1.0), p5 = friend_join_probability(r, 3, 1.0),
-               p6 = friend_join_probability(r, 1, 0.0);
+               p6 = friend_join_probability(r, 1, 0.5);
+  REQUIRE(attraction(r, 0.0) == Approx(0.5));
   CHECK(std::abs(rate(t.friend_invites, 4, days) - p4) < 5 * binomial_se(p4, days));
   CHECK(std::abs(rate(t.friend_invites, 5, days) - p5) < 5 * binomial_se(p5, days));
   CHECK(std::abs(rate(t.friend_invites, 6, days) - p6) < 5 * binomial_se(p6, days));
@@ -224,7 +244,8 @@ TEST_CASE("the open channel brings Poisson strangers, a share of them ad account
   World w = friends_world(outsiders);
   w.rules.set(param::groups::open_channel_per_day, 10);
   w.rules.set(param::groups::open_ad_share, 0.3);
-  w.groups[0].former = {20, 21, 22, 23, 195};  // four people and an ad account who left
+  w.rules.set(param::recruitment::ad_audience_half, 4);  // 4 listening members: half stay
+  w.groups[0].former = {20, 21, 22, 23, 195};            // four people and an ad account who left
   const int days = 1000;
   const Tally t = run_recruitment(w, days);
   CHECK(t.friend_invites.empty());
@@ -234,14 +255,14 @@ TEST_CASE("the open channel brings Poisson strangers, a share of them ad account
     REQUIRE_FALSE(std::binary_search(w.groups[0].former.begin(), w.groups[0].former.end(), p));
     if (w.is_spammer[p]) ads += n;
   }
-  // An arrival is an ad account (one of 10, one of them a former member: turned away) with
-  // probability 0.3, else a stranger drawn from the 190 other people, of whom members and
-  // former members (8) are turned away.
+  // An arrival is an ad account (one of 10, one of them a former member: turned away; the
+  // others stay with probability 4/(4 + 4)) with probability 0.3, else a stranger drawn from
+  // the 190 other people, of whom members and former members (8) are turned away.
   const double a = 0.3;
-  const double per_arrival = a * 9 / 10 + (1 - a) * (190.0 - 8) / 190;
+  const double per_arrival = a * 9 / 10 * 0.5 + (1 - a) * (190.0 - 8) / 190;
   const double mean = 10.0 * days * per_arrival;
   CHECK(std::abs(double(t.total) - mean) < 5 * std::sqrt(mean));
-  const double ad_share = a * 9 / 10 / per_arrival;
+  const double ad_share = a * 9 / 10 * 0.5 / per_arrival;
   CHECK(std::abs(double(ads) / t.total - ad_share) < 5 * binomial_se(ad_share, double(t.total)));
 }
 
@@ -299,6 +320,7 @@ TEST_CASE(
     if (std::cos(angle) >= 0.5f && value >= 1.0f) qualified.insert(static_cast<PersonId>(4 + i));
   }
   World w = friends_world(outsiders);
+  w.rules.set(param::recruitment::topic_selectivity, 0);  // everyone who arrives applies
   w.rules.set(param::groups::entry, EntryPolicy::screening);
   w.rules.set(param::groups::screen_alignment, 0.5);
   w.rules.set(param::groups::screen_value, 1.0);
@@ -350,4 +372,112 @@ TEST_CASE("a group at its size cap or dead recruits nobody", "[mechanism][recrui
   w.rules.set(param::groups::size_cap, 1000);
   w.groups[0].alive = false;
   CHECK(run_recruitment(w, 50).total == 0);
+}
+
+namespace {
+
+// A group of 4 members (focus e0) in K = 3 and 3 × 100 outsiders with interests e0, e1, e2
+// (persons 4-103, 104-203, 204-303), each a friend of member 0 when `invited`.
+World drift_world(bool invited) {
+  const int K = 3;
+  std::vector<PersonSpec> people = people_like(4, axis(K, 0));
+  std::vector<sim::Edge> edges;
+  for (int type = 0; type < 3; ++type)
+    for (int i = 0; i < 100; ++i) {
+      if (invited) edges.push_back({0, static_cast<PersonId>(people.size())});
+      people.push_back({axis(K, type)});
+    }
+  World w = make_world(K, people, edges);
+  recruitment_rules(w.rules);
+  add_group(w, axis(K, 0),
+            {{0, owner | moderator | founder, 0.9f}, {1, 0, 0.9f}, {2, 0, 0.9f}, {3, 0, 0.9f}});
+  return w;
+}
+
+int type_of(PersonId p) {
+  return static_cast<int>((p - 4) / 100);
+}
+
+}  // namespace
+
+TEST_CASE("strangers select themselves by the visible topic: purpose and recent conversation",
+          "[mechanism][recruitment]") {
+  // The conversation drifted to e1. t_vis ∝ (1 - vis)·e0 + vis·e1; a stranger of interest θ
+  // applies with probability ((1 + θ·t_vis)/2)^topic_selectivity.
+  const int days = 400;
+  const double per_day = 30;
+  for (double vis : {0.7, 0.0, 1.0}) {
+    for (double selectivity : {4.0, 0.0}) {
+      World w = drift_world(false);
+      w.rules.set(param::groups::open_channel_per_day, per_day);
+      w.rules.set(param::recruitment::conversation_visibility, vis);
+      w.rules.set(param::recruitment::topic_selectivity, selectivity);
+      w.groups[0].conversation = 3.0f * axis(3, 1);  // its direction counts
+      const Tally t = run_recruitment(w, days);
+      double by_type[3] = {};
+      for (const auto& [p, n] : t.open_arrivals) by_type[type_of(p)] += n;
+      const double norm = std::sqrt((1 - vis) * (1 - vis) + vis * vis);
+      const double cosine[3] = {(1 - vis) / norm, vis / norm, 0.0};
+      for (int type = 0; type < 3; ++type) {
+        // Arrivals are drawn from all 304 people; the 4 members are turned away.
+        const double mean =
+            per_day * days * 100.0 / 304 * std::pow((1 + cosine[type]) / 2, selectivity);
+        INFO("visibility " << vis << " selectivity " << selectivity << " interest e" << type << ": "
+                           << by_type[type] << " applied, expected " << mean);
+        CHECK(std::abs(by_type[type] - mean) < 5 * std::sqrt(mean));
+      }
+    }
+  }
+}
+
+TEST_CASE("invited friends select themselves by the visible topic too",
+          "[mechanism][recruitment]") {
+  const int days = 300;
+  World w = drift_world(true);
+  w.rules.set(param::recruitment::friend_rate, 1.0);
+  w.rules.set(param::recruitment::friends_half, 0.01);  // one inviting friend: certain
+  w.rules.set(param::recruitment::conversation_visibility, 0.5);
+  w.rules.set(param::recruitment::topic_selectivity, 2);
+  w.groups[0].conversation = axis(3, 1);
+  const Tally t = run_recruitment(w, days);
+  double by_type[3] = {};
+  for (const auto& [p, n] : t.friend_invites) by_type[type_of(p)] += n;
+  const double c = 0.5 / std::sqrt(0.5);  // cos(45°) for e0 and e1, 0 for e2
+  const double p[3] = {std::pow((1 + c) / 2, 2), std::pow((1 + c) / 2, 2), 0.25};
+  for (int type = 0; type < 3; ++type) {
+    const double trials = 100.0 * days;
+    INFO("interest e" << type << ": " << by_type[type] / trials << " expected " << p[type]);
+    CHECK(std::abs(by_type[type] / trials - p[type]) < 5 * binomial_se(p[type], trials));
+  }
+}
+
+TEST_CASE("ad accounts go where an audience listens: a/(a + ad_audience_half)",
+          "[mechanism][recruitment]") {
+  // Members: 6 real (some muted) and 2 ad accounts; 50 ad accounts in all, interests off the
+  // group's topic (ads do not select by topic).
+  std::vector<PersonSpec> people = people_like(6, axis(2, 0));
+  for (int i = 0; i < 50; ++i) people.push_back({axis(2, 1), 1.0f, 1.0f, 60.0f, true});
+  const int days = 400;
+  for (int muted : {0, 3, 6}) {
+    World w = make_world(2, people);
+    recruitment_rules(w.rules);
+    w.rules.set(param::recruitment::topic_selectivity, 8);
+    w.rules.set(param::recruitment::ad_audience_half, 3);
+    w.rules.set(param::groups::open_channel_per_day, 20);
+    w.rules.set(param::groups::open_ad_share, 1.0);
+    std::vector<MemberSpec> members;
+    for (PersonId p = 0; p < 6; ++p)
+      members.push_back(
+          {p, p == 0 ? std::uint8_t(owner | moderator) : std::uint8_t(0), 0.5f,
+           p < static_cast<PersonId>(muted) ? MemberState::muted : MemberState::active});
+    members.push_back({6, ad_account});
+    members.push_back({7, ad_account});
+    add_group(w, axis(2, 0), members);
+    const Tally t = run_recruitment(w, days);
+    for (const auto& [p, n] : t.open_arrivals) REQUIRE(w.is_spammer[p]);
+    const double audience = 6 - muted;
+    const double mean = 20.0 * days * 48 / 50 * audience / (audience + 3);
+    INFO(muted << " muted: " << t.total << " ad accounts applied, expected " << mean);
+    CHECK(std::abs(double(t.total) - mean) < 5 * std::sqrt(mean) + 1e-12);
+  }
 }

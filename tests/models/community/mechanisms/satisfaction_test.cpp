@@ -1,11 +1,14 @@
-// Satisfaction (models/community/mechanisms/satisfaction.hpp): net = benefit - cost -
-// rule_cost·strictness - removal_cost·(members removed)/members + belonging·m/(m +
-// liveliness_half)·(fit - 0.5); target = logistic((net -
-// opportunity_cost)/scale) + tie_bonus·f/(f+2) + fee_bonus·paid, clipped to [0,1];
-// satisfaction moves 1/memory_days of the way to the target.
+// Satisfaction (models/community/mechanisms/satisfaction.hpp): net = benefit - cost +
+// recognition_value·min(heard, answer_capacity) - question_overload·max(0, demand -
+// answer_capacity) - wariness_cost·wariness + belonging·m/(m + liveliness_half)·(fit -
+// belonging_fit); target = logistic((net - opportunity_cost)/scale) + tie_bonus·f/(f+2) +
+// fee_bonus·paid, clipped to [0,1]; satisfaction moves 1/memory_days of the way to the
+// target; the day's sums are reset and wariness fades by exp(-1/wariness_days). No flat cost
+// of the rules: removals are felt by whom they touch (moderation.hpp).
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "models/community/mechanisms/reading.hpp"
 #include "models/community/mechanisms/satisfaction.hpp"
 #include "models/community/support/world_fixture.hpp"
 
@@ -22,11 +25,15 @@ void satisfaction_rules(sim::ParamValues& p) {
   p.set(param::satisfaction::memory_days, 4);  // rate 1/4
   p.set(param::satisfaction::opportunity_cost, 1.5);
   p.set(param::satisfaction::scale, 2.0);
-  p.set(param::satisfaction::rule_cost, 1.0);
-  p.set(param::satisfaction::removal_cost, 3.0);
   p.set(param::satisfaction::tie_bonus, 0.2);
   p.set(param::satisfaction::fee_bonus, 0.1);
   p.set(param::satisfaction::belonging, 0);
+  p.set(param::satisfaction::belonging_fit, 0.5);
+  p.set(param::satisfaction::recognition_value, 0.5);
+  p.set(param::satisfaction::question_overload, 0.1);
+  p.set(param::satisfaction::wariness_cost, 3.0);
+  p.set(param::members::answer_capacity, 10);
+  p.set(param::members::wariness_days, 30);
   p.set(param::members::liveliness_half, 0.3);
   p.set(param::groups::strictness, 0);
 }
@@ -99,38 +106,86 @@ TEST_CASE("friends inside and a paid fee raise satisfaction", "[mechanism][satis
   CHECK(m.satisfaction[2] == Approx(0.5 + 0.25 * 0.1));  // target 0.6
 }
 
-TEST_CASE("removals today and rule strictness lower satisfaction", "[mechanism][satisfaction]") {
-  SECTION("removal cost scales with the share of members removed (ad accounts aside)") {
-    World w = satisfaction_world(6, 0.5f);
-    GroupState& g = w.groups[0];
-    g.members.flags[3] = g.members.flags[5] = ad_account;
-    g.members.state[4] = MemberState::removed;  // still slots until housekeeping
-    g.members.state[5] = MemberState::removed;
-    g.today.removals = 2;  // a member and an ad account
-    g.today.member_removals = 1;
-    for (std::size_t i = 0; i < 6; ++i) g.members.benefit_today[i] = 1.5f;
-    update_satisfaction(w, 0, 23);
-    const double target = logistic(-3.0 * 1 / 4 / 2.0);  // 1 removed / 4 present; scale 2
-    CHECK(g.members.satisfaction[0] == Approx(0.5 + 0.25 * (target - 0.5)));
-    CHECK(g.members.satisfaction[4] == Approx(0.5));  // removed: unchanged
+TEST_CASE("strict rules and others' removals cost nothing by themselves (no flat rule cost)",
+          "[mechanism][satisfaction]") {
+  World w = satisfaction_world(4, 0.5f);
+  w.rules.set(param::groups::strictness, 1.0);
+  GroupState& g = w.groups[0];
+  g.today.removals = 3;  // strangers removed today: not felt unless one is their friend
+  g.today.member_removals = 3;
+  g.today.posts_removed = 10;
+  for (std::size_t i = 0; i < 4; ++i) g.members.benefit_today[i] = 1.5f;  // target 0.5
+  update_satisfaction(w, 0, 23);
+  for (std::size_t i = 0; i < 4; ++i) CHECK(g.members.satisfaction[i] == Approx(0.5));
+}
+
+TEST_CASE("being heard is worth recognition_value per reply, up to answer_capacity",
+          "[mechanism][satisfaction]") {
+  World w = satisfaction_world(4, 0.5f);
+  auto& m = w.groups[0].members;
+  const float heard[4] = {0.0f, 3.0f, 10.0f, 25.0f};
+  for (std::size_t i = 0; i < 4; ++i) {
+    m.benefit_today[i] = 1.5f;  // logistic part 0.5 before recognition
+    m.heard_today[i] = heard[i];
   }
-  SECTION("removed ad accounts cost nothing") {
-    World w = satisfaction_world(2, 0.5f);
-    GroupState& g = w.groups[0];
-    g.today.removals = 5;
-    g.today.member_removals = 0;
-    for (std::size_t i = 0; i < 2; ++i) g.members.benefit_today[i] = 1.5f;
-    update_satisfaction(w, 0, 23);
-    CHECK(g.members.satisfaction[0] == Approx(0.5));
+  update_satisfaction(w, 0, 23);
+  auto expected = [](double net) { return 0.5 + 0.25 * (logistic(net / 2.0) - 0.5); };
+  CHECK(m.satisfaction[0] == Approx(0.5));
+  CHECK(m.satisfaction[1] == Approx(expected(0.5 * 3)));
+  CHECK(m.satisfaction[2] == Approx(expected(0.5 * 10)));
+  CHECK(m.satisfaction[3] == Approx(expected(0.5 * 10)));            // capped at capacity
+  for (std::size_t i = 0; i < 4; ++i) CHECK(m.heard_today[i] == 0);  // reset for tomorrow
+}
+
+TEST_CASE("questions one could answer cost question_overload each beyond answer_capacity",
+          "[mechanism][satisfaction]") {
+  World w = satisfaction_world(4, 0.5f);
+  auto& m = w.groups[0].members;
+  const float demand[4] = {0.0f, 6.0f, 10.0f, 24.0f};
+  for (std::size_t i = 0; i < 4; ++i) {
+    m.benefit_today[i] = 1.5f;
+    m.demand_today[i] = demand[i];
   }
-  SECTION("rule cost scales with strictness") {
-    World w = satisfaction_world(1, 0.5f);
-    w.rules.set(param::groups::strictness, 0.5);
-    w.groups[0].members.benefit_today[0] = 1.5f;
-    update_satisfaction(w, 0, 23);
-    const double target = logistic(-1.0 * 0.5 / 2.0);
-    CHECK(w.groups[0].members.satisfaction[0] == Approx(0.5 + 0.25 * (target - 0.5)));
-  }
+  update_satisfaction(w, 0, 23);
+  CHECK(m.satisfaction[0] == Approx(0.5));
+  CHECK(m.satisfaction[1] == Approx(0.5));  // within capacity: gladly read
+  CHECK(m.satisfaction[2] == Approx(0.5));
+  CHECK(m.satisfaction[3] == Approx(0.5 + 0.25 * (logistic(-0.1 * 14 / 2.0) - 0.5)));
+  for (std::size_t i = 0; i < 4; ++i) CHECK(m.demand_today[i] == 0);
+
+  // An expert flooded by questions, heard by some: both terms, each against capacity 10.
+  m.benefit_today[0] = 1.5f;
+  m.demand_today[0] = 40.0f;
+  m.heard_today[0] = 4.0f;
+  m.satisfaction[0] = 0.5f;
+  update_satisfaction(w, 0, 47);
+  CHECK(m.satisfaction[0] == Approx(0.5 + 0.25 * (logistic((0.5 * 4 - 0.1 * 30) / 2.0) - 0.5)));
+}
+
+TEST_CASE("wariness costs wariness_cost·wariness a day and fades by exp(-1/wariness_days)",
+          "[mechanism][satisfaction]") {
+  World w = satisfaction_world(3, 0.5f);
+  auto& m = w.groups[0].members;
+  m.wariness = {0.0f, 0.4f, 1.0f};
+  for (std::size_t i = 0; i < 3; ++i) m.benefit_today[i] = 1.5f;
+  update_satisfaction(w, 0, 23);
+  CHECK(m.satisfaction[0] == Approx(0.5));
+  CHECK(m.satisfaction[1] == Approx(0.5 + 0.25 * (logistic(-3.0 * 0.4 / 2.0) - 0.5)));
+  CHECK(m.satisfaction[2] == Approx(0.5 + 0.25 * (logistic(-3.0 / 2.0) - 0.5)));
+  const double fade = std::exp(-1.0 / 30);
+  CHECK(m.wariness[0] == 0);
+  CHECK(m.wariness[1] == Approx(0.4 * fade));
+  CHECK(m.wariness[2] == Approx(fade));
+  // Felt every day while it lasts: the second day costs the faded wariness.
+  m.satisfaction[2] = 0.5f;
+  m.benefit_today[2] = 1.5f;
+  update_satisfaction(w, 0, 47);
+  CHECK(m.satisfaction[2] == Approx(0.5 + 0.25 * (logistic(-3.0 * fade / 2.0) - 0.5)));
+  CHECK(m.wariness[2] == Approx(fade * fade));
+
+  w.rules.set(param::members::wariness_days, 5);
+  update_satisfaction(w, 0, 71);
+  CHECK(m.wariness[2] == Approx(fade * fade * std::exp(-0.2)));
 }
 
 TEST_CASE("belonging: a lively conversation on one's interest raises satisfaction",
@@ -163,6 +218,13 @@ TEST_CASE("belonging: a lively conversation on one's interest raises satisfactio
   CHECK(g.members.satisfaction[1] ==
         Approx(0.5 + 0.25 * (logistic(-2.0 * lively * 0.5 / 2.0) - 0.5)));
   CHECK(g.members.satisfaction[2] == Approx(0.5).margin(1e-6));
+
+  // belonging_fit moves the neutral fit: at 0 the orthogonal member is neutral.
+  w.rules.set(param::satisfaction::belonging_fit, 0.0);
+  day(3 * 1);
+  CHECK(g.members.satisfaction[1] == Approx(0.5).margin(1e-6));
+  CHECK(g.members.satisfaction[0] ==
+        Approx(0.5 + 0.25 * (logistic(2.0 * lively * 1.0 / 2.0) - 0.5)));
 }
 
 TEST_CASE("ad accounts, departed members and dead groups are left alone",

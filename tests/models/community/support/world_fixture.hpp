@@ -89,8 +89,33 @@ inline std::vector<PersonSpec> people_like(std::size_t n, const Eigen::VectorXf&
   return std::vector<PersonSpec>(n, PersonSpec{interest, activity, value, attention, false});
 }
 
+// Indexes a group's members as housekeeping does at the end of a day: who is in which slot
+// (GroupState::slot) and each member's friends inside, as sorted slots (GroupState::friends,
+// friends_inside). Written independently of tidy_group so that the housekeeping test can
+// compare the two; call it again after adding or moving members by hand.
+inline void index_members(const World& w, GroupState& g) {
+  const auto& m = g.members;
+  g.slot_of.clear();
+  for (std::size_t i = 0; i < m.slots(); ++i)
+    g.slot_of.emplace_back(m.person[i], static_cast<std::uint32_t>(i));
+  std::sort(g.slot_of.begin(), g.slot_of.end());
+  g.friend_start.assign(1, 0);
+  g.friend_slots.clear();
+  for (std::size_t i = 0; i < m.slots(); ++i) {
+    std::vector<std::uint32_t> row;
+    for (PersonId q : w.friends.neighbours(m.person[i]))
+      for (std::size_t k = 0; k < m.slots(); ++k)
+        if (m.person[k] == q && m.present(k)) row.push_back(static_cast<std::uint32_t>(k));
+    std::sort(row.begin(), row.end());
+    g.friend_slots.insert(g.friend_slots.end(), row.begin(), row.end());
+    g.friend_start.push_back(static_cast<std::uint32_t>(g.friend_slots.size()));
+    g.members.friends_inside[i] = static_cast<std::uint16_t>(row.size());
+  }
+}
+
 // Adds a group (id = its index) with the given focus and members; members' groups_joined
-// counts go up by one. The promotion direction defaults to the last topic axis.
+// counts go up by one; the members are indexed (index_members). The promotion direction
+// defaults to the last topic axis.
 inline GroupState& add_group(World& w, const Eigen::VectorXf& focus,
                              const std::vector<MemberSpec>& members, int moderators = 1,
                              Tick founded = 0) {
@@ -106,19 +131,30 @@ inline GroupState& add_group(World& w, const Eigen::VectorXf& focus,
   for (const MemberSpec& s : members) {
     g.members.add(s.person, s.joined, s.satisfaction, s.flags);
     g.members.state.back() = s.state;
+    if (s.flags & founding_expert) g.members.expert_of.back() = g.id;  // as world_builder does
     ++w.groups_joined[s.person];
   }
+  index_members(w, g);
   return g;
 }
 
-// Appends a message with the given topic to the group's inbox (as posting would).
-inline void push_message(GroupState& g, std::uint32_t poster_slot, MessageKind kind,
-                         const Eigen::VectorXf& topic, float quality = 1.0f, float novelty = 1.0f,
-                         bool removed = false) {
+// Appends a message with the given topic to the group's inbox (as posting would), with the
+// group's next message id; returns it for further settings (question, reply_to).
+inline Message& push_message(GroupState& g, std::uint32_t poster_slot, MessageKind kind,
+                             const Eigen::VectorXf& topic, float quality = 1.0f,
+                             float novelty = 1.0f, bool removed = false) {
   const auto j = static_cast<Eigen::Index>(g.inbox.size());
   if (g.topics.cols() <= j) g.topics.conservativeResize(topic.size(), 2 * (j + 1));
   g.topics.col(j) = topic;
-  g.inbox.push_back({poster_slot, kind, quality, novelty, removed});
+  Message msg{poster_slot, kind, quality, novelty, removed};
+  msg.id = g.next_message_id++;
+  g.inbox.push_back(msg);
+  return g.inbox.back();
+}
+
+// Standard error of a Poisson count of mean `mean`.
+inline double poisson_se(double mean) {
+  return std::sqrt(mean);
 }
 
 // Tick of hour `hour` on day `day`.
