@@ -16,14 +16,6 @@ void register_population_params(ParamRegistry& reg) {
   reg.real("population.interest_spread", 0.6, "", 0, 100,
            "how far a person's interest strays from their community's centre "
            "(0 = identical, large = unrelated)");
-  // Median and spread calibrated on participation inequality (docs/VALIDATION.md): the baseline's
-  // Gini of posts 0.76-0.77 and top-10% share 0.59-0.62 against the public 0.80 and 65%.
-  register_trait(reg, "population.activity", "activity", "posts/day", "lognormal", 0.06, 3.5, 0.0,
-                 200.0);
-  register_trait(reg, "population.value", "value (expertise)", "value units", "lognormal", 1.0, 0.6,
-                 0.0, 100.0);
-  register_trait(reg, "population.attention", "attention budget", "messages/day", "lognormal", 60.0,
-                 0.5, 1.0, 10000.0);
 }
 
 Population draw_population(const Parameters& p, std::uint64_t seed) {
