@@ -79,12 +79,18 @@ void add_arm_option(cxxopts::Options& options) {
                         cxxopts::value<std::string>());
 }
 
+void report_plan_warnings(const sim::batch::RunPlan& plan) {
+  for (const auto& sp : plan.sources)
+    for (const auto& w : sp.warnings) std::fprintf(stderr, "commsim: warning: %s\n", w.c_str());
+}
+
 LoadedScenario load_scenario_from(const cxxopts::ParseResult& args, const std::string& path) {
   // The planner reads a file's [arms], [sweep] and [replicates]; one run takes one arm.
   sim::batch::PlanOptions po;
   if (args.count("set")) po.overrides = args["set"].as<std::vector<std::string>>();
   if (args.count("seed")) po.seed = args["seed"].as<std::uint64_t>();
   const auto plan = sim::batch::plan_runs({path}, models::all_params(), po);
+  report_plan_warnings(plan);
   const sim::batch::SourcePlan& sp = plan.sources.at(0);
   if (sp.sweep)
     throw sim::InputError(sim::SourcePlace{path, 0, 0},

@@ -15,6 +15,7 @@
 
 namespace sim::batch {
 struct IndexCounts;
+struct RunPlan;
 }
 
 namespace cli {
@@ -36,6 +37,9 @@ struct LoadedScenario {
   std::string arm;  // "" for a file without arms
 };
 LoadedScenario load_scenario_from(const cxxopts::ParseResult& args, const std::string& path);
+
+// Prints the settings the plan's files make irrelevant ("commsim: warning: ..."), on stderr.
+void report_plan_warnings(const sim::batch::RunPlan& plan);
 
 // Limits TBB to --threads (0 or absent: all cores). Keep the result alive for the run.
 std::unique_ptr<tbb::global_control> limit_threads(const cxxopts::ParseResult& args);

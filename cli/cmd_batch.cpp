@@ -168,6 +168,7 @@ int run_batch_command(int argc, char** argv, BatchMode mode) {
     if (args.count("seed")) po.seed = args["seed"].as<std::uint64_t>();
     if (args.count("replicates")) po.replicates = args["replicates"].as<int>();
     plan = sim::batch::plan_runs(files, models::all_params(), po);
+    report_plan_warnings(plan);
     if (mode == BatchMode::sweep && !plan.sources[0].sweep)
       throw sim::InputError(
           files[0] + ": no [sweep] section (commsim batch runs a file's arms and replicates)");

@@ -172,6 +172,7 @@ int compare_main(int argc, char** argv) {
   if (args.count("seed")) po.seed = args["seed"].as<std::uint64_t>();
   if (args.count("replicates")) po.replicates = args["replicates"].as<int>();
   sim::batch::RunPlan plan = sim::batch::plan_runs(files, models::all_params(), po);
+  report_plan_warnings(plan);
   check_plan(plan, files[0], args.count("replicates") > 0);
   if (args.count("arms")) restrict_arms(plan, args["arms"].as<std::string>(), files[0]);
   const auto signature = community::plan_signature(plan);

@@ -118,6 +118,7 @@ int slurm_main(int argc, char** argv) {
     pass += " --replicates " + std::to_string(*po.replicates);
   }
   auto plan = sim::batch::plan_runs(files, models::all_params(), po);
+  report_plan_warnings(plan);
   const std::size_t runs = plan.runs.size();
   int tasks = args.count("tasks") ? args["tasks"].as<int>()
                                   : static_cast<int>(std::min<std::size_t>(runs, 16));

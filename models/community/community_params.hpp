@@ -4,6 +4,7 @@
 // through (`world.rules[param::groups::strictness]`). docs/ODD.md explains each; its table
 // is generated from these declarations (`commsim params --markdown`). A mechanism of its
 // own may declare further parameters in its own header (see docs/EXTENDING.md).
+#include "sim/params/consistency.hpp"
 #include "sim/params/key.hpp"
 
 namespace community {
@@ -585,5 +586,112 @@ inline const sim::Key<int> every_days =
                   .max = 36500,
                   .meaning = "write per-member snapshots every this many days (0 = never)"});
 }  // namespace snapshots
+
+// Rules over several of these parameters together (sim/params/consistency.hpp): refused when
+// they contradict each other, reported when one makes another irrelevant.
+namespace rules {
+inline std::string unless_entry(const sim::Parameters& p, const char* policy) {
+  const std::string& entry = p.text("groups.entry");
+  return entry == policy
+             ? ""
+             : "has no effect: groups.entry is \"" + entry + "\", not \"" + policy + "\"";
+}
+inline const std::size_t min_below_initial = sim::consistency_rule(
+    {{"groups.min_size", "groups.initial_size"},
+     sim::RuleSeverity::error,
+     [](const sim::Parameters& p) -> std::string {
+       const auto min = p.integer("groups.min_size"), initial = p.integer("groups.initial_size");
+       return min <= initial ? ""
+                             : "a group smaller than " + std::to_string(min) +
+                                   " is dead, so groups founded with " + std::to_string(initial) +
+                                   " would all be dead on day 0; min_size <= initial_size would "
+                                   "be consistent";
+     }});
+inline const std::size_t founders_exist = sim::consistency_rule(
+    {{"groups.initial_size", "population.size"},
+     sim::RuleSeverity::error,
+     [](const sim::Parameters& p) -> std::string {
+       const auto initial = p.integer("groups.initial_size"), people = p.integer("population.size");
+       return initial <= people
+                  ? ""
+                  : "groups cannot be founded by " + std::to_string(initial) + " people out of " +
+                        std::to_string(people) + "; at most population.size would be consistent";
+     }});
+inline const std::size_t unmute_above_mute = sim::consistency_rule(
+    {{"satisfaction.unmute_above", "satisfaction.mute_below"},
+     sim::RuleSeverity::error,
+     [](const sim::Parameters& p) -> std::string {
+       const double up = p.real("satisfaction.unmute_above"),
+                    down = p.real("satisfaction.mute_below");
+       return up >= down ? ""
+                         : "a member would unmute at a satisfaction below the one at which they "
+                           "mute; unmute_above >= mute_below would be consistent";
+     }});
+// A world that cannot fit in memory is refused before it is built, not by std::bad_alloc.
+// The sizes are rough upper bounds (about 2 KiB a group, 200 bytes a founding membership, the
+// interest vector and friendships of a person).
+inline const std::size_t world_fits = sim::consistency_rule(
+    {{"groups.count", "groups.initial_size", "population.size", "population.topics"},
+     sim::RuleSeverity::error,
+     [](const sim::Parameters& p) -> std::string {
+       const double groups = static_cast<double>(p.integer("groups.count"));
+       const double founders = static_cast<double>(p.integer("groups.initial_size"));
+       const double people = static_cast<double>(p.integer("population.size"));
+       const double topics = static_cast<double>(p.integer("population.topics"));
+       const double need = groups * (2048.0 + 200.0 * founders) + people * (4.0 * topics + 256.0);
+       const double have = static_cast<double>(sim::physical_memory_bytes());
+       return have <= 0 || need <= have
+                  ? ""
+                  : "the world would need about " + sim::bytes_text(need) +
+                        " of memory and this machine has " + sim::bytes_text(have) +
+                        "; fewer groups or people would fit";
+     }});
+inline const std::size_t fee_needs_fee_entry = sim::consistency_rule(
+    {{"groups.fee", "groups.entry"}, sim::RuleSeverity::warning, [](const sim::Parameters& p) {
+       return unless_entry(p, "fee");
+     }});
+inline const std::size_t willingness_needs_fee_entry =
+    sim::consistency_rule({{"recruitment.fee_willingness", "groups.entry"},
+                           sim::RuleSeverity::warning,
+                           [](const sim::Parameters& p) { return unless_entry(p, "fee"); }});
+inline const std::size_t bonus_needs_fee_entry =
+    sim::consistency_rule({{"satisfaction.fee_bonus", "groups.entry"},
+                           sim::RuleSeverity::warning,
+                           [](const sim::Parameters& p) { return unless_entry(p, "fee"); }});
+inline const std::size_t task_days_need_task_entry =
+    sim::consistency_rule({{"groups.task_days", "groups.entry"},
+                           sim::RuleSeverity::warning,
+                           [](const sim::Parameters& p) { return unless_entry(p, "task"); }});
+inline const std::size_t screen_alignment_needs_screening =
+    sim::consistency_rule({{"groups.screen_alignment", "groups.entry"},
+                           sim::RuleSeverity::warning,
+                           [](const sim::Parameters& p) { return unless_entry(p, "screening"); }});
+inline const std::size_t screen_value_needs_screening =
+    sim::consistency_rule({{"groups.screen_value", "groups.entry"},
+                           sim::RuleSeverity::warning,
+                           [](const sim::Parameters& p) { return unless_entry(p, "screening"); }});
+inline const std::size_t screen_capacity_needs_screening =
+    sim::consistency_rule({{"groups.screen_capacity", "groups.entry"},
+                           sim::RuleSeverity::warning,
+                           [](const sim::Parameters& p) { return unless_entry(p, "screening"); }});
+inline const std::size_t split_below_cap = sim::consistency_rule(
+    {{"groups.split_at", "groups.size_cap"},
+     sim::RuleSeverity::warning,
+     [](const sim::Parameters& p) -> std::string {
+       const auto at = p.integer("groups.split_at"), cap = p.integer("groups.size_cap");
+       return at == 0 || at < cap
+                  ? ""
+                  : "has no effect: no group grows past size_cap " + std::to_string(cap) +
+                        ", so none reaches " + std::to_string(at) + " to split";
+     }});
+inline const std::size_t prompt_needs_programme = sim::consistency_rule(
+    {{"groups.programme_prompt", "groups.programme_per_day"},
+     sim::RuleSeverity::warning,
+     [](const sim::Parameters& p) -> std::string {
+       return p.real("groups.programme_per_day") > 0
+                  ? ""
+                  : "has no effect: groups.programme_per_day is 0, so nothing is scheduled";
+     }});
+}  // namespace rules
 }  // namespace param
 }  // namespace community

@@ -16,4 +16,14 @@ void register_population_traits(sim::ParamRegistry& reg) {
                       60.0, 0.5, 1.0, 10000.0);
 }
 
+namespace {
+
+const std::size_t activity_range =
+    sim::consistency_rule(sim::trait_range_rule("population.activity"));
+const std::size_t value_range = sim::consistency_rule(sim::trait_range_rule("population.value"));
+const std::size_t attention_range =
+    sim::consistency_rule(sim::trait_range_rule("population.attention"));
+
+}  // namespace
+
 }  // namespace community

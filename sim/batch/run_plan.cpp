@@ -6,6 +6,7 @@
 
 #include "sim/batch/seeds.hpp"
 #include "sim/batch/toml_util.hpp"
+#include "sim/params/consistency.hpp"
 
 namespace sim::batch {
 namespace {
@@ -41,6 +42,29 @@ void collect_settings(const toml::table& t, const std::string& prefix, const std
     auto near = registry.nearest(path);
     if (!near.empty()) msg += " (did you mean '" + near[0] + "'?)";
     throw InputError(where, msg + "; `commsim params` lists every key");
+  }
+}
+
+// Every run the plan will make is checked as it will run: each arm, and each arm at each sweep
+// point (a contradiction an arm or a point makes is refused as surely as one in the base).
+void check_consistency_of(SourcePlan& sp) {
+  std::set<std::string> seen;
+  auto check = [&](const Parameters& params, const std::string& context) {
+    for (auto& w : require_consistent(params, context))
+      if (seen.insert(w).second) sp.warnings.push_back(w);
+  };
+  for (const auto& arm : sp.arms) {
+    const std::string in_arm = sp.has_arms ? "in arm '" + arm.name + "' of " + sp.path : sp.path;
+    if (!sp.sweep) {
+      check(arm.scenario->params, in_arm);
+      continue;
+    }
+    Parameters params = arm.scenario->params;
+    for (std::size_t point = 0; point < sp.sweep->points.size(); ++point) {
+      for (std::size_t c = 0; c < sp.sweep->paths.size(); ++c)
+        params.set(sp.sweep->paths[c], sp.sweep->points[point][c], sp.sweep->places[c]);
+      check(params, "at sweep point p" + std::to_string(point) + " (" + in_arm + ")");
+    }
   }
 }
 
@@ -140,6 +164,7 @@ SourcePlan plan_source(const std::string& path, const ParamRegistry& registry,
   } else {
     sp.arms.push_back(Arm{"base", {}, base_ptr});
   }
+  check_consistency_of(sp);
   return sp;
 }
 
@@ -184,8 +209,8 @@ RunPlan plan_runs(const std::vector<std::string>& files, const ParamRegistry& re
       throw InputError(SourcePlace{sp.path, 0, 0},
                        "the plan has " + std::to_string(static_cast<std::uint64_t>(runs)) +
                            " runs (" + std::to_string(sp.replicates) + " replicates x " +
-                           std::to_string(static_cast<std::uint64_t>(points)) +
-                           " sweep points x " + std::to_string(sp.arms.size()) +
+                           std::to_string(static_cast<std::uint64_t>(points)) + " sweep points x " +
+                           std::to_string(sp.arms.size()) +
                            " arms); one plan holds at most 10000000");
   }
   plan.runs.reserve(static_cast<std::size_t>(total));

@@ -45,6 +45,9 @@ struct SourcePlan {
   std::optional<SweepDesign> sweep;
   int replicates = 1;
   bool common_seeds = false;
+  // Settings another setting makes irrelevant, once each (sim/params/consistency.hpp);
+  // contradictions are refused while planning.
+  std::vector<std::string> warnings;
 };
 
 struct PlannedRun {
@@ -76,8 +79,7 @@ struct RunPlan {
 };
 
 // Reserved top-level tables that load_scenario leaves to the planner.
-inline const std::set<std::string> batch_sections = {"sweep", "arms", "replicates",
-                                                      "signature"};
+inline const std::set<std::string> batch_sections = {"sweep", "arms", "replicates", "signature"};
 
 RunPlan plan_runs(const std::vector<std::string>& files, const ParamRegistry& registry,
                   const PlanOptions& options = {});

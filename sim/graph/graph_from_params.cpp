@@ -3,8 +3,55 @@
 #include "sim/core/stop_point.hpp"
 #include "sim/graph/edge_list.hpp"
 #include "sim/graph/generators.hpp"
+#include "sim/params/consistency.hpp"
 
 namespace sim {
+
+namespace {
+
+std::string kind_is_not(const Parameters& p, const char* kind) {
+  return p.text("graph.kind") == kind ? ""
+                                      : "has no effect: graph.kind is \"" + p.text("graph.kind") +
+                                            "\", not \"" + kind + "\"";
+}
+
+const std::size_t ws_degree_even = consistency_rule(
+    {{"graph.ws_degree", "graph.kind", "population.size"},
+     RuleSeverity::error,
+     [](const Parameters& p) -> std::string {
+       if (p.text("graph.kind") != "watts_strogatz") return "";
+       const auto k = p.integer("graph.ws_degree");
+       if (k % 2 != 0)
+         return "the lattice degree must be even (k/2 friends on each side): " +
+                std::to_string(k - 1) + " or " + std::to_string(k + 1) + " would be consistent";
+       if (k >= p.integer("population.size"))
+         return "the lattice degree " + std::to_string(k) + " must be below the population size";
+       return "";
+     }});
+const std::size_t edgelist_needs_kind = consistency_rule(
+    {{"graph.edgelist", "graph.kind"}, RuleSeverity::error, [](const Parameters& p) -> std::string {
+       if (p.text("graph.edgelist").empty() || p.text("graph.kind") == "edgelist") return "";
+       return "an edge list is named but graph.kind is \"" + p.text("graph.kind") +
+              "\", so it would be ignored; set graph.kind = \"edgelist\" or drop the file";
+     }});
+const std::size_t sbm_in = consistency_rule(
+    {{"graph.degree_in", "graph.kind"}, RuleSeverity::warning, [](const Parameters& p) {
+       return kind_is_not(p, "sbm");
+     }});
+const std::size_t sbm_out = consistency_rule(
+    {{"graph.degree_out", "graph.kind"}, RuleSeverity::warning, [](const Parameters& p) {
+       return kind_is_not(p, "sbm");
+     }});
+const std::size_t ws_rewire = consistency_rule(
+    {{"graph.ws_rewire", "graph.kind"}, RuleSeverity::warning, [](const Parameters& p) {
+       return kind_is_not(p, "watts_strogatz");
+     }});
+const std::size_t ba_edges = consistency_rule(
+    {{"graph.ba_edges", "graph.kind"}, RuleSeverity::warning, [](const Parameters& p) {
+       return kind_is_not(p, "barabasi_albert");
+     }});
+
+}  // namespace
 
 void register_graph_params(ParamRegistry& reg) {
   reg.choice("graph.kind", "sbm", {"sbm", "watts_strogatz", "barabasi_albert", "edgelist"},

@@ -2,6 +2,7 @@
 // A per-person trait (activity, value, attention) drawn from a configurable distribution,
 // described in scenario files by <prefix>.dist/.median/.spread/.min/.max.
 #include <string>
+#include "sim/params/consistency.hpp"
 
 #include "sim/params/param_registry.hpp"
 #include "sim/params/parameters.hpp"
@@ -23,5 +24,9 @@ struct TraitDistribution {
 void register_trait(ParamRegistry& reg, const std::string& prefix, const std::string& what,
                     const std::string& unit, const std::string& dist, double median, double spread,
                     double min, double max);
+
+// The rule a trait's keys obey together (min <= median <= max), for the model that declares
+// the trait to declare too: sim::consistency_rule(sim::trait_range_rule("population.value")).
+ConsistencyRule trait_range_rule(const std::string& prefix);
 
 }  // namespace sim

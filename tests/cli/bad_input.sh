@@ -22,6 +22,16 @@ mkfifo "$W/fifo.toml"
 printf '[run]\ndays = 3\n[population]\nsize = 200\n[sweep]\ntable = "folder.txt"\n' > "$W/foldertable.toml"
 printf '[run]\ndays = 3\n[population]\nsize = 200\n[arms.control]\n[arms.failure]\ngroups.moderators = 0\n' > "$W/arms.toml"
 printf '[run]\ndays = 3\n[population]\nsize = 200\n[sweep]\ngroups.count = [2, 3]\n' > "$W/sweep.toml"
+# contradictory settings (sim/params/consistency.hpp): each refused with every key's place
+printf '[population]\nsize = 200\n[graph]\nkind = "watts_strogatz"\nws_degree = 7\n' > "$W/wsodd.toml"
+printf '[population]\nsize = 200\n[groups]\ninitial_size = 500\n' > "$W/founders.toml"
+printf '[population]\nsize = 200\n[groups]\ninitial_size = 10\nmin_size = 12\n' > "$W/minsize.toml"
+printf '[population]\nsize = 200\n[satisfaction]\nmute_below = 0.4\nunmute_above = 0.3\n' > "$W/mute.toml"
+printf '[population]\nsize = 200\n[graph]\nedgelist = "edges.txt"\n' > "$W/edgesbm.toml"
+printf '[population]\nsize = 200\n[groups]\ncount = 10000000\n' > "$W/huge.toml"
+printf '[population]\nsize = 200\nvalue.min = 5.0\nvalue.max = 2.0\n' > "$W/trait.toml"
+printf '[run]\ndays = 3\n[population]\nsize = 200\n[groups]\ninitial_size = 10\n[arms.a]\n[arms.b]\ngroups.min_size = 20\n' > "$W/armcontra.toml"
+printf '[run]\ndays = 3\n[population]\nsize = 200\n[groups]\ninitial_size = 10\n[sweep]\ngroups.min_size = [2, 15]\n' > "$W/sweepcontra.toml"
 cp "$W/s.toml" "$W/secret.toml"; chmod 600 "$W/secret.toml"; chmod a+rx "$W"
 as_other=()  # root reads anything: read as nobody to see an unreadable file
 [ "$(id -u)" = 0 ] && as_other=(setpriv --reuid=65534 --regid=65534 --clear-groups)
@@ -63,6 +73,17 @@ done <<'TABLE'
 2 | --arm nope; has no such arm (it has control, failure) | "$COMMSIM" bench "$W/arms.toml" --arm nope
 2 | --arm control; declares no arms                   | "$COMMSIM" inspect "$W/s.toml" --arm control
 2 | sweep.toml; has a [sweep]; commsim sweep          | "$COMMSIM" run "$W/sweep.toml" --out "$W/o.h5"
+# settings that contradict each other: every key involved, with the place it was set
+2 | contradictory settings; 'graph.ws_degree' (; wsodd.toml:5:1); 'graph.kind' (; wsodd.toml:4:1); must be even; 6 or 8 | "$COMMSIM" run "$W/wsodd.toml" --out "$W/o.h5"
+2 | 'groups.initial_size' (; founders.toml:4:1); founders.toml:2:1; at most population.size | "$COMMSIM" run "$W/founders.toml" --out "$W/o.h5"
+2 | minsize.toml:5:1; minsize.toml:4:1; dead on day 0; min_size <= initial_size | "$COMMSIM" run "$W/minsize.toml" --out "$W/o.h5"
+2 | mute.toml:5:1; mute.toml:4:1; unmute_above >= mute_below | "$COMMSIM" inspect "$W/mute.toml"
+2 | edgesbm.toml:4:1; 'graph.kind' (default); would be ignored | "$COMMSIM" run "$W/edgesbm.toml" --out "$W/o.h5"
+2 | huge.toml:4:1; would need about; of memory           | "$COMMSIM" run "$W/huge.toml" --out "$W/o.h5"
+2 | trait.toml:3:7; trait.toml:4:7; above the largest     | "$COMMSIM" run "$W/trait.toml" --out "$W/o.h5"
+2 | in arm 'b'; armcontra.toml:9:8; armcontra.toml:6:1; dead on day 0 | "$COMMSIM" batch "$W/armcontra.toml" --out "$W/out"
+2 | at sweep point p1; sweepcontra.toml:8:8; dead on day 0 | "$COMMSIM" sweep "$W/sweepcontra.toml" --out "$W/out"
+2 | --set groups.min_size=50; dead on day 0               | "$COMMSIM" run "$W/s.toml" --out "$W/o.h5" --set groups.min_size=50
 # files the scenario names
 2 | missing.txt; no such file; graph.edgelist         | "$COMMSIM" run "$W/noedges.toml" --out "$W/o.h5"
 2 | edges.txt:2; 'x' is not a node id                 | "$COMMSIM" run "$W/badedges.toml" --out "$W/o.h5"
@@ -97,6 +118,15 @@ done <<'TABLE'
 2 | missing.h5; no such file                               | "$COMMSIM" diagnose "$W/missing.h5"
 2 | negdays.h5; days_written; 1 of 2 run files could not be diagnosed | "$COMMSIM" diagnose --summary "$W/runs"
 TABLE
+
+# a setting another one makes irrelevant runs, with a warning naming both keys
+printf '[run]\ndays = 2\n[population]\nsize = 200\n[groups]\ncount = 2\nfee = 10.0\n' > "$W/fee.toml"
+"$COMMSIM" run "$W/fee.toml" --out "$W/fee.h5" --quiet 2> "$W/fee.err" || fail "an irrelevant setting stopped the run"
+grep -q "warning: .*groups.fee' (.*fee.toml:7:1).*groups.entry' (default).*has no effect" "$W/fee.err" \
+  && pass "irrelevant setting reported: $(cat "$W/fee.err")" || fail "no warning for groups.fee under open entry: $(cat "$W/fee.err")"
+"$COMMSIM" run "$W/ok.toml" --out "$W/quiet.h5" --quiet 2> "$W/ok.err"
+[ ! -s "$W/ok.err" ] && pass "no warning for defaults" || fail "warnings on a plain file: $(cat "$W/ok.err")"
+rm -f "$W/fee.h5" "$W/quiet.h5"
 
 for f in "$W/o.h5" "$W/o.h5.part" "$W/out" "$W/existing.h5.part"; do
   [ -e "$f" ] && fail "bad input left $f behind"
