@@ -11,8 +11,9 @@ measure still moves the expected way) or reverses (some measure moves the wrong 
 --quick runs one parameter per mode, both ways (the CI subset); without it every parameter
 below and the unperturbed cell.
 Prints a Markdown table (mode x perturbation) and writes it to DIR/robustness.md, with
-DIR/robustness.tsv holding every cell's checks. Exit status 1 when a cell reverses, or when
---quick finds a cell that does not hold.
+DIR/robustness.tsv holding every cell's checks. Exit status 1 when a cell reverses (a measure
+moves the wrong way); a cell that weakens (misses a margin, right direction) is reported, not
+fatal: docs/VALIDATION.md lists the ones the full table has.
 """
 from __future__ import annotations
 
@@ -153,7 +154,7 @@ def main() -> int:
                 rows.append([mode, label, c["measure"], c["expect"], c["control"], c["failure"],
                              c["holds"], verdict])
             print(f"{mode:12} {label:45} {note}", flush=True)
-            bad |= verdict == "reverses" or (args.quick and verdict != "holds")
+            bad |= verdict == "reverses"
     modes = [f.stem for f in files]
     md = ["| perturbation | " + " | ".join(modes) + " |",
           "|---|" + "---|" * len(modes)]
