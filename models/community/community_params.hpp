@@ -590,11 +590,14 @@ inline const sim::Key<int> every_days =
 // Rules over several of these parameters together (sim/params/consistency.hpp): refused when
 // they contradict each other, reported when one makes another irrelevant.
 namespace rules {
-inline std::string unless_entry(const sim::Parameters& p, const char* policy) {
-  const std::string& entry = p.text("groups.entry");
-  return entry == policy
-             ? ""
-             : "has no effect: groups.entry is \"" + entry + "\", not \"" + policy + "\"";
+// A key that only the entry policy `policy` reads: a warning when set under another.
+inline sim::ConsistencyRule entry_only(const char* key, const char* policy) {
+  return {{key, "groups.entry"}, sim::RuleSeverity::warning, [policy](const sim::Parameters& p) {
+            const std::string& entry = p.text("groups.entry");
+            return entry == policy
+                       ? std::string()
+                       : "has no effect: groups.entry is \"" + entry + "\", not \"" + policy + "\"";
+          }};
 }
 inline const std::size_t min_below_initial = sim::consistency_rule(
     {{"groups.min_size", "groups.initial_size"},
@@ -646,34 +649,20 @@ inline const std::size_t world_fits = sim::consistency_rule(
                         " of memory and this machine has " + sim::bytes_text(have) +
                         "; fewer groups or people would fit";
      }});
-inline const std::size_t fee_needs_fee_entry = sim::consistency_rule(
-    {{"groups.fee", "groups.entry"}, sim::RuleSeverity::warning, [](const sim::Parameters& p) {
-       return unless_entry(p, "fee");
-     }});
+inline const std::size_t fee_needs_fee_entry =
+    sim::consistency_rule(entry_only("groups.fee", "fee"));
 inline const std::size_t willingness_needs_fee_entry =
-    sim::consistency_rule({{"recruitment.fee_willingness", "groups.entry"},
-                           sim::RuleSeverity::warning,
-                           [](const sim::Parameters& p) { return unless_entry(p, "fee"); }});
+    sim::consistency_rule(entry_only("recruitment.fee_willingness", "fee"));
 inline const std::size_t bonus_needs_fee_entry =
-    sim::consistency_rule({{"satisfaction.fee_bonus", "groups.entry"},
-                           sim::RuleSeverity::warning,
-                           [](const sim::Parameters& p) { return unless_entry(p, "fee"); }});
+    sim::consistency_rule(entry_only("satisfaction.fee_bonus", "fee"));
 inline const std::size_t task_days_need_task_entry =
-    sim::consistency_rule({{"groups.task_days", "groups.entry"},
-                           sim::RuleSeverity::warning,
-                           [](const sim::Parameters& p) { return unless_entry(p, "task"); }});
+    sim::consistency_rule(entry_only("groups.task_days", "task"));
 inline const std::size_t screen_alignment_needs_screening =
-    sim::consistency_rule({{"groups.screen_alignment", "groups.entry"},
-                           sim::RuleSeverity::warning,
-                           [](const sim::Parameters& p) { return unless_entry(p, "screening"); }});
+    sim::consistency_rule(entry_only("groups.screen_alignment", "screening"));
 inline const std::size_t screen_value_needs_screening =
-    sim::consistency_rule({{"groups.screen_value", "groups.entry"},
-                           sim::RuleSeverity::warning,
-                           [](const sim::Parameters& p) { return unless_entry(p, "screening"); }});
+    sim::consistency_rule(entry_only("groups.screen_value", "screening"));
 inline const std::size_t screen_capacity_needs_screening =
-    sim::consistency_rule({{"groups.screen_capacity", "groups.entry"},
-                           sim::RuleSeverity::warning,
-                           [](const sim::Parameters& p) { return unless_entry(p, "screening"); }});
+    sim::consistency_rule(entry_only("groups.screen_capacity", "screening"));
 inline const std::size_t split_below_cap = sim::consistency_rule(
     {{"groups.split_at", "groups.size_cap"},
      sim::RuleSeverity::warning,
