@@ -14,7 +14,7 @@ demonstrates, once, for the C++ signature checks, the atlas figure and this pack
     [[signature.check]]
     measure = "last_third(ad_share)"   # evaluated by commsim (not here)
     expect = "failure > control + 0.2"
-    replicates = 4                     # optional
+    replicates = 0.8                   # optional: share of single replicates that must show it
 
     [signature.diagnosis]              # commsim diagnose's rule (not used here)
     when = ["last_days(ad_share, 30) >= 0.2"]
@@ -50,7 +50,7 @@ class SignatureError(ValueError):
 class Check:
     measure: str
     expect: str
-    replicates: int | None = None
+    replicates: float | None = None  # share of single failure replicates, in (0, 1]
 
 
 @dataclass(frozen=True)
@@ -121,9 +121,11 @@ def _check(item, i: int, source: str) -> Check:
         if not isinstance(item.get(key), str) or not item[key].strip():
             raise SignatureError(f"{where}: '{key}' must be a non-empty string")
     reps = item.get("replicates")
-    if reps is not None and (isinstance(reps, bool) or not isinstance(reps, int) or reps < 1):
-        raise SignatureError(f"{where}: 'replicates' must be a positive integer, not {reps!r}")
-    return Check(item["measure"], item["expect"], reps)
+    if reps is not None and (isinstance(reps, bool) or not isinstance(reps, (int, float))
+                             or not 0 < reps <= 1):
+        raise SignatureError(f"{where}: 'replicates' must be the share of single replicates, "
+                             f"in (0, 1], not {reps!r}")
+    return Check(item["measure"], item["expect"], None if reps is None else float(reps))
 
 
 def read_checks(directory: str | Path) -> pd.DataFrame | None:

@@ -1,5 +1,6 @@
 """The [signature] table of a failure-mode scenario: parser, signature.csv, atlas."""
 import shutil
+from pathlib import Path
 
 import h5py
 import pandas as pd
@@ -21,7 +22,7 @@ plot = ["ad_share", "value_per_message", "muted_share"]
 [[signature.check]]
 measure = "late(ad_share)"
 expect = "failure > control + 0.2"
-replicates = 4
+replicates = 0.8
 
 [[signature.check]]
 measure = "late(muted_share)"
@@ -38,8 +39,18 @@ def test_parse_a_full_signature():
     assert sig.mode == "leaderless drift" and sig.claim == "C11, C15"
     assert sig.title == "C11, C15 leaderless drift" and sig.claim_number == 11
     assert sig.plot == ("ad_share", "value_per_message", "muted_share")
-    assert [(c.measure, c.replicates) for c in sig.checks] == [("late(ad_share)", 4),
+    assert [(c.measure, c.replicates) for c in sig.checks] == [("late(ad_share)", 0.8),
                                                               ("late(muted_share)", None)]
+
+
+@pytest.mark.parametrize("scenario", sorted(
+    (Path(__file__).resolve().parents[2] / "scenarios" / "failure").glob("*.toml")),
+    ids=lambda p: p.stem)
+def test_every_failure_scenario_parses(scenario):
+    """The files the atlas reads: the Python side keeps up with the format the engine reads."""
+    sig = parse_signature(scenario.read_text(), str(scenario))
+    assert sig is not None and sig.mode and sig.checks
+    assert all(c.replicates is None or 0 < c.replicates <= 1 for c in sig.checks)
 
 
 def test_keys_this_package_does_not_use_are_left_alone():
@@ -60,7 +71,9 @@ def test_no_signature_is_none():
     ('[signature]\nmode = "x"\n[[signature.check]]\nmeasure = "m"\n',
      r"signature.check\[0\]: 'expect' must be a non-empty string"),
     ('[signature]\nmode = "x"\n[[signature.check]]\nmeasure = "m"\nexpect = "e"\n'
-     'replicates = 0\n', "'replicates' must be a positive integer"),
+     'replicates = 0\n', r"'replicates' must be the share of single replicates, in \(0, 1\]"),
+    ('[signature]\nmode = "x"\n[[signature.check]]\nmeasure = "m"\nexpect = "e"\n'
+     'replicates = 4\n', r"'replicates' must be the share .*not 4"),
     ("signature = 3\n", "'signature' must be a table"),
     ("[signature\n", "not valid TOML"),
 ])
