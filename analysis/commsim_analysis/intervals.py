@@ -7,10 +7,10 @@ scale where the range is the whole real line and mapped back (the delta method):
 
 * (0, 1): the logit, g(m) = log(m / (1 − m)), g'(m) = 1 / (m (1 − m));
 * (−1, 1): Fisher's z, g(m) = atanh(m), g'(m) = 1 / (1 − m²);
-* counts (members, people/day, messages/day, ...): the square root, g(m) = √m,
-  g'(m) = 1 / (2√m), the lower end cut at 0 (the log would give three runs of 0, 0
-  and 1 person a day an upper end of 25);
-* other quantities that cannot be negative (values, rates): the log, g'(m) = 1 / m;
+* anything that cannot be negative (counts, rates, values): the square root,
+  g(m) = √m, g'(m) = 1 / (2√m), the lower end cut at 0. The log would give three runs
+  of 0, 0 and 1 person a day an upper end of 25, and a rate whose few replicates
+  differ tenfold (a dying group's leave rate) an upper end a thousand times the mean;
 
 ``g⁻¹(g(m) ± t_{n−1} · s/√n · g'(m))``: the same Student-t width near the middle of
 the range, squeezed near its edges, never outside it. A mean on an edge means
@@ -83,10 +83,8 @@ def _transform(unit: str):
                 lambda z: 1 / (1 + np.exp(-z)))
     if (lo, hi) == (-1.0, 1.0):
         return np.arctanh, lambda m: 1 / (1 - m * m), np.tanh
-    if (lo, hi) == (0.0, np.inf) and is_count(unit):
-        return np.sqrt, lambda m: 1 / (2 * np.sqrt(m)), lambda z: np.maximum(z, 0) ** 2
     if (lo, hi) == (0.0, np.inf):
-        return np.log, lambda m: 1 / m, np.exp
+        return np.sqrt, lambda m: 1 / (2 * np.sqrt(m)), lambda z: np.maximum(z, 0) ** 2
     return None
 
 
@@ -155,7 +153,8 @@ def method_note(method: str = "transformed", level: float = 0.95) -> str:
     pct = f"{level * 100:g} %"
     if method == "transformed":
         return (f"{pct} CI: Student t on the logit (shares), Fisher-z (cosines), square-root "
-                "(counts) or log (values, rates) scale, back-transformed: bands stay in range")
+                "(counts, rates, values) scale, back-transformed: bands stay in range; none where "
+                "fewer than 3 runs remain")
     if method == "bootstrap":
         return f"{pct} CI: bootstrap percentile over runs"
     return f"{pct} CI: Student t"

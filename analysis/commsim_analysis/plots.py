@@ -178,7 +178,9 @@ def draw_bands(ax, series: np.ndarray, categories: Sequence, order: Sequence, un
     :func:`~commsim_analysis.intervals.mean_interval` (in the metric's range).
     ``series`` is (runs, days); ``categories`` labels each run; ``bound`` (runs,
     days), when given, is an upper limit per run and day (the band stays below
-    the largest one of the category's runs)."""
+    the largest one of the category's runs). Days on which fewer than three runs have
+    a value (the others' groups are dead) get the line but no band: two replicates give
+    an interval as wide as the axis and say little."""
     categories = np.asarray(categories, dtype=object)
     days = np.arange(series.shape[1])
     for i, cat in enumerate(order):
@@ -187,7 +189,8 @@ def draw_bands(ax, series: np.ndarray, categories: Sequence, order: Sequence, un
             continue
         if smooth > 1:
             rows = rolling_mean(rows, smooth)
-        mean, lo, hi, _ = mean_interval(rows, unit, method=method)
+        mean, lo, hi, n = mean_interval(rows, unit, method=method)
+        lo, hi = np.where(n < 3, np.nan, lo), np.where(n < 3, np.nan, hi)
         if bound is not None:
             hi = np.fmin(hi, nan_reduce(bound[categories == cat], "max", axis=0))
         kw = style.category_style(i)

@@ -157,7 +157,7 @@ def runs_report(directory: Path, out: Path) -> tuple[list[str], list[Path]]:
     lines += ["## Summary per scenario", "",
               "Values on each run's last day: mean over replicate runs [95 % confidence "
               "interval: Student t on the logit (shares), Fisher-z (cosines), square-root "
-              "(counts) or log (values, rates) scale, back-transformed, so it stays in the "
+              "(counts, rates, values) scale, back-transformed, so it stays in the "
               "metric's range].", ""]
     for level, heading in (("platform", "Platform metrics"),
                            ("daily", "Per-group metrics (median across groups)")):

@@ -37,8 +37,12 @@ def test_counts_near_zero_do_not_explode():
     [0, 3.3], not the log scale's [0.005, 25]."""
     mean, lo, hi, _ = mean_interval(np.array([0.0, 0.0, 1.0]), "people/day")
     assert lo == 0 and 1 < hi < 4
-    mean, lo, hi, _ = mean_interval(np.array([0.01, 0.012, 0.02]), "1/day")  # a rate: log
+    mean, lo, hi, _ = mean_interval(np.array([0.01, 0.012, 0.02]), "1/day")  # a rate
     assert 0 < lo < 0.01 and 0.02 < hi < 0.05
+    # A rate whose two replicates differ a hundredfold (a dying group's): wide, as two
+    # replicates must be, but not the log scale's upper end of about 12 000 a day.
+    mean, lo, hi, _ = mean_interval(np.array([0.001, 0.1]), "1/day")
+    assert lo == 0 and hi < 3
 
 
 def test_transformed_interval_matches_t_in_the_middle():
