@@ -90,6 +90,8 @@ class RunReader {
       const std::string& name) const;  // InputError if absent or not an integer
   // The attributes of /parameters (every resolved parameter, by path); empty if none.
   std::map<std::string, ParamValue> parameters() const;
+  // The names of the file's root attributes.
+  std::vector<std::string> root_attribute_names() const;
 
   std::vector<std::string> daily_metrics() const;     // names under /daily, sorted
   std::vector<std::string> platform_metrics() const;  // names under /platform, sorted
