@@ -338,21 +338,28 @@ std::int64_t RunReader::int_attribute(const std::string& name) const {
   return std::get<std::int64_t>(*v);
 }
 
-std::vector<std::string> RunReader::root_attribute_names() const {
-  std::lock_guard lock(h5::library_lock());
+// The attribute names of `object` ("" for the root, else "group /x: " in messages). The
+// caller holds the library lock.
+std::vector<std::string> RunReader::attribute_names(hid_t object, const std::string& where) const {
   std::vector<std::string> out;
   H5O_info_t info;
-  if (!file_ || H5Oget_info2(file_.get(), &info, H5O_INFO_NUM_ATTRS) < 0)
-    fail("its attributes cannot be listed (" + h5::last_error() + ")");
+  if (H5Oget_info2(object, &info, H5O_INFO_NUM_ATTRS) < 0)
+    fail(where + "its attributes cannot be listed (" + h5::last_error() + ")");
   for (hsize_t i = 0; i < info.num_attrs; ++i) {
     char name[512];
-    const ssize_t n = H5Aget_name_by_idx(file_.get(), ".", H5_INDEX_NAME, H5_ITER_INC, i, name,
+    const ssize_t n = H5Aget_name_by_idx(object, ".", H5_INDEX_NAME, H5_ITER_INC, i, name,
                                          sizeof name, H5P_DEFAULT);
     if (n < 0 || static_cast<std::size_t>(n) >= sizeof name)
-      fail("attribute " + std::to_string(i) + " has no readable name");
+      fail(where + "attribute " + std::to_string(i) + " has no readable name");
     out.emplace_back(name);
   }
   return out;
+}
+
+std::vector<std::string> RunReader::root_attribute_names() const {
+  std::lock_guard lock(h5::library_lock());
+  if (!file_) fail(fault_);
+  return attribute_names(file_.get(), "");
 }
 
 std::map<std::string, ParamValue> RunReader::parameters() const {
@@ -360,19 +367,12 @@ std::map<std::string, ParamValue> RunReader::parameters() const {
   std::map<std::string, ParamValue> out;
   if (!file_ || H5Lexists(file_.get(), "parameters", H5P_DEFAULT) <= 0) return out;
   Handle g(H5Gopen2(file_.get(), "parameters", H5P_DEFAULT), H5Gclose);
-  H5O_info_t info;
-  if (!g || H5Oget_info2(g.get(), &info, H5O_INFO_NUM_ATTRS) < 0)
-    fail("group /parameters cannot be read (" + h5::last_error() + ")");
-  for (hsize_t i = 0; i < info.num_attrs; ++i) {
-    char name[512];
-    const ssize_t n = H5Aget_name_by_idx(g.get(), ".", H5_INDEX_NAME, H5_ITER_INC, i, name,
-                                         sizeof name, H5P_DEFAULT);
-    if (n < 0 || static_cast<std::size_t>(n) >= sizeof name)
-      fail("group /parameters: attribute " + std::to_string(i) + " has no readable name");
+  if (!g) fail("group /parameters cannot be read (" + h5::last_error() + ")");
+  for (const auto& name : attribute_names(g.get(), "group /parameters: ")) {
     try {
       if (auto v = h5::read_attribute(g.get(), name)) out[name] = *v;
     } catch (const h5::AttributeError& e) {
-      fail(std::string("group /parameters: ") + e.what());
+      fail("group /parameters: " + std::string(e.what()));
     }
   }
   return out;

@@ -121,6 +121,7 @@ class RunReader {
   bool complete_ = false, failed_ = false, verified_ = false;
   std::int64_t days_written_ = 0, days_planned_ = 0;
   std::size_t groups_ = 0;
+  std::vector<std::string> attribute_names(hid_t object, const std::string& where) const;
   std::vector<std::string> daily_names_, platform_names_;
   mutable std::map<std::string, DailyMatrix> daily_cache_;
   mutable std::map<std::string, std::vector<double>> platform_cache_;
