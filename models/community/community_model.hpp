@@ -1,5 +1,6 @@
 #pragma once
 // The community model as the engine sees it: a world, its tick order, its measurements.
+#include "models/community/run_output.hpp"
 #include "models/community/world.hpp"
 #include "sim/output/run_file.hpp"
 #include "sim/run/model.hpp"
@@ -17,9 +18,13 @@ class CommunityModel final : public sim::Model {
   const std::vector<sim::MetricSpec>& daily_metrics() const override;
   const std::vector<sim::MetricSpec>& platform_metrics() const override;
   std::size_t group_count() const override { return world_.groups.size(); }
+  std::size_t expected_group_count(sim::Day days) const override;
   std::uint64_t memberships() const override;
   void advance(sim::Tick t) override;
   void measure(sim::Day d, sim::DayFrame& frame) override;
+  void open_output(sim::RunFile& file) override;
+  const std::vector<sim::MetricSpec>& hourly_metrics() const override;
+  void measure_hour(sim::Tick t, sim::DayFrame& frame) override;
   void write_extras(sim::Day d, sim::RunFile& file) override;
 
   const World& world() const { return world_; }
@@ -27,6 +32,8 @@ class CommunityModel final : public sim::Model {
  private:
   World world_;
   sim::Schedule<World> schedule_;
+  RunTables tables_;
+  std::vector<double> value_mark_;  // each group's lifetime value at the last hour measured
 };
 
 }  // namespace community

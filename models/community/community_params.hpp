@@ -587,6 +587,19 @@ inline const sim::Key<int> every_days =
                   .meaning = "write per-member snapshots every this many days (0 = never)"});
 }  // namespace snapshots
 
+// Output: the per-member event log and hourly series (docs/output-format.md).
+namespace output {
+inline const sim::Key<bool> events = sim::flag(
+    {.path = "output.events",
+     .value = false,
+     .meaning = "write the per-member event log /events (joins with channel and inviter, leaves, "
+                "mutes, removals with reason, posts, replies)"});
+inline const sim::Key<bool> hourly = sim::flag(
+    {.path = "output.hourly",
+     .value = false,
+     .meaning = "write hourly per-group series /hourly/<metric> (for groups that live hours)"});
+}  // namespace output
+
 // Rules over several of these parameters together (sim/params/consistency.hpp): refused when
 // they contradict each other, reported when one makes another irrelevant.
 namespace rules {

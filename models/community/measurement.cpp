@@ -89,6 +89,9 @@ GroupCensus take_census(const World& w, GroupState& g, Tick now) {
     daily_metric(
         {"joins_open", "people/day", "real members admitted today through the open channel"},
         [](const GroupDay& d) { return double(d.group.today.joins_open); }),
+    daily_metric({"joins_influx", "people/day",
+                  "people brought into the group today by an influx event ([[events]], F2)"},
+                 [](const GroupDay& d) { return double(d.group.today.joins_influx); }),
     daily_metric(
         {"leaves", "people/day",
          "real members who left of their own accord today (a dissolved group's are not counted)"},
@@ -176,7 +179,7 @@ GroupCensus take_census(const World& w, GroupState& g, Tick now) {
     daily_metric({"joiner_value", "value units", "mean value of today's real joiners"},
                  [](const GroupDay& d) {
                    const auto& c = d.group.today;
-                   return ratio(c.joiner_value, c.joins_friend + c.joins_open);
+                   return ratio(c.joiner_value, c.joins_friend + c.joins_open + c.joins_influx);
                  }),
     daily_metric(
         {"leaver_value", "value units", "mean value of today's real leavers and removed members"},
@@ -284,10 +287,11 @@ double platform_messages(const PlatformDay& d) {
         {"ad_share", "share", "ads among visible messages on the platform today"},
         [](const PlatformDay& d) { return ratio(platform_ads(d), platform_messages(d)); }),
     platform_metric({"joins", "people/day",
-                     "joins on the platform today (friend invitations and open channel)"},
+                     "joins on the platform today (friend invitations, open channel, influx events)"},
                     [](const PlatformDay& d) {
                       return sum_over_groups(d, [](const GroupState& g, const GroupCensus&) {
-                        return double(g.today.joins_friend + g.today.joins_open);
+                        return double(g.today.joins_friend + g.today.joins_open +
+                                      g.today.joins_influx);
                       });
                     }),
     platform_metric({"leaves", "people/day", "voluntary departures on the platform today"},

@@ -14,5 +14,7 @@ inline constexpr StreamPurpose recruitment = sim::purpose::first_model_purpose +
 inline constexpr StreamPurpose spammers = sim::purpose::first_model_purpose + 5;
 inline constexpr StreamPurpose group_traits = sim::purpose::first_model_purpose + 6;
 inline constexpr StreamPurpose reading = sim::purpose::first_model_purpose + 7;
+inline constexpr StreamPurpose births = sim::purpose::first_model_purpose + 8;
+inline constexpr StreamPurpose interventions = sim::purpose::first_model_purpose + 9;
 
 }  // namespace community::purpose

@@ -1,13 +1,16 @@
-// The tick order of the community model, in one place. Every hour, per group (in parallel):
-// programme, posting, moderation, reading, group life. At the end of each day: satisfaction,
+// The tick order of the community model, in one place. Every hour: the scenario's interventions
+// and the founding of new groups (whole world), then per group (in parallel): programme,
+// posting, moderation, reading, group life. At the end of each day: satisfaction,
 // rewards, muting and leaving, succession, recruitment (per group), then admission and splitting
 // (whole world, in group order), housekeeping (per group) and release of ended memberships (whole
 // world).
 #include "models/community/community_model.hpp"
 #include "models/community/mechanisms/admission.hpp"
 #include "models/community/mechanisms/departures.hpp"
+#include "models/community/mechanisms/founding.hpp"
 #include "models/community/mechanisms/group_life.hpp"
 #include "models/community/mechanisms/housekeeping.hpp"
+#include "models/community/mechanisms/interventions.hpp"
 #include "models/community/mechanisms/moderation.hpp"
 #include "models/community/mechanisms/posting.hpp"
 #include "models/community/mechanisms/programme.hpp"
@@ -22,7 +25,9 @@ namespace community {
 
 sim::Schedule<World> tick_order() {
   sim::Schedule<World> s;
-  s.per_group("programme", run_programme)
+  s.whole_world("interventions", apply_interventions)
+      .whole_world("founding", found_new_groups)
+      .per_group("programme", run_programme)
       .per_group("posting", post_messages)
       .per_group("moderation", moderate)
       .per_group("reading", read_messages)

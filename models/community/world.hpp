@@ -6,14 +6,18 @@
 #include <Eigen/Core>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <source_location>
+#include <string>
 #include <vector>
 
 #include "models/community/community_params.hpp"
+#include "models/community/event_log.hpp"
 #include "sim/core/clock.hpp"
 #include "sim/core/columns.hpp"
 #include "sim/graph/social_graph.hpp"
 #include "sim/population/population.hpp"
+#include "sim/scenario/events.hpp"
 
 namespace community {
 
@@ -41,7 +45,9 @@ enum MemberFlag : std::uint8_t {
 enum class MessageKind : std::uint8_t { content, chat, ad, programme, dispute };
 inline constexpr int message_kinds = 5;
 
-enum class JoinChannel : std::uint8_t { friend_invite, open_channel };
+// How someone came into a group: invited by a friend inside, through the open channel, brought
+// by an influx event (F2), as one of its founders, or moved with a split.
+enum class JoinChannel : std::uint8_t { friend_invite, open_channel, influx, founder, split };
 
 struct Message {
   std::uint32_t poster_slot;  // never for programme posts
@@ -80,6 +86,7 @@ struct Applicant {
   PersonId person;
   JoinChannel channel;
   bool paid;
+  PersonId inviter = never;  // for friend invitations: the inviting member (the event log's)
 };
 
 // A count kept during the day by a mechanism and reported as a daily metric; declared with
@@ -96,7 +103,7 @@ struct DayCounts {
   std::uint32_t member_posts = 0;              // visible posts by real members (replies included)
   std::uint32_t expired = 0, expired_answered = 0;  // member posts leaving the reply window
   std::uint32_t posts_removed = 0;
-  std::uint32_t joins_friend = 0, joins_open = 0;
+  std::uint32_t joins_friend = 0, joins_open = 0, joins_influx = 0;
   std::uint32_t leaves = 0, removals = 0;
   std::uint32_t member_removals = 0;  // removals of real members (not ad accounts)
   double joiner_value = 0, leaver_value = 0;
@@ -175,11 +182,66 @@ struct Memberships {
   void erase_if_gone();  // drops left and removed slots, keeping order
 };
 
+// A group's values of every parameter. Groups of one type share their type's values until an
+// event aimed at one group gives it a copy of its own (copy on write), so that memory grows with
+// types and targeted groups, not with every group ever founded. Mechanisms read group-scope keys
+// here; world-scope keys hold the world's values in every copy.
+class GroupRules {
+ public:
+  GroupRules() = default;
+  explicit GroupRules(std::shared_ptr<sim::ParamValues> shared) : values_(std::move(shared)) {}
+  // Reads `values` itself, which must outlive the group (test fixtures' worlds).
+  static GroupRules viewing(sim::ParamValues& values) {
+    return GroupRules(std::shared_ptr<sim::ParamValues>(&values, [](sim::ParamValues*) {}));
+  }
+  template <class T>
+  T operator[](sim::Key<T> key) const {
+    return (*values_)[key];
+  }
+  const sim::ParamValues& values() const { return *values_; }
+  // Values this group alone holds, to change (a copy is made the first time).
+  sim::ParamValues& own() {
+    if (!owned_) {
+      values_ = std::make_shared<sim::ParamValues>(*values_);
+      owned_ = true;
+    }
+    return *values_;
+  }
+  bool owned() const { return owned_; }
+  // The rules an offshoot starts with: the same values, shared only where they are the type's.
+  GroupRules inherited() const {
+    GroupRules r(owned_ ? std::make_shared<sim::ParamValues>(*values_) : values_);
+    r.owned_ = owned_;
+    return r;
+  }
+  const std::shared_ptr<sim::ParamValues>& shared() const { return values_; }
+
+ private:
+  std::shared_ptr<sim::ParamValues> values_;
+  bool owned_ = false;
+};
+
+// What a group did over its whole life (the /groups table): flash groups are measured by these,
+// since they can open and close between two daily measurements.
+struct Lifetime {
+  double member_hours = 0;         // real members present, summed over the hours alive
+  std::uint32_t members_ever = 0;  // real members who ever joined (founders included)
+  std::uint32_t took_part = 0;     // of them, those who posted at least once
+  std::uint32_t messages = 0;      // visible messages, all kinds
+  std::uint32_t ad_messages = 0;
+  double value_gained = 0;
+};
+
 struct GroupState {
   std::uint32_t id = 0;
+  std::uint16_t type = 0;           // index into World::types
+  std::uint32_t parent = never;     // the group a split or a flash group came from
   Tick founded = 0;
   bool alive = true;
   Tick ended = never;
+  GroupRules rules;  // its type's, or its own once an event aimed at it changed them
+  Lifetime lifetime;
+  std::vector<LoggedEvent> log;  // today's events (output.events), written at day end
   Eigen::VectorXf focus;         // founding purpose (unit vector)
   Eigen::VectorXf conversation;  // running average of recent message topics
   Eigen::VectorXf promotion;     // the off-focus direction an owner pushes (C7, C10)
@@ -216,7 +278,7 @@ struct GroupState {
   std::vector<Applicant> applicants;
   std::vector<PersonId> released;
   std::vector<PersonId> scratch_people;
-  std::vector<PersonId> scratch_invited;
+  std::vector<std::pair<PersonId, PersonId>> scratch_invited;  // (friend invited, inviter)
   std::vector<float> scratch_values;
 
   std::size_t present_count() const;
@@ -225,9 +287,53 @@ struct GroupState {
   bool friends(std::size_t a, std::size_t b) const;  // slots a and b are friends
 };
 
+// An event of the scenario firing (its start) or being undone (its end): the /interventions row.
+struct FiredEvent {
+  std::uint32_t event;  // index in the scenario's [[events]]
+  Tick tick;
+  bool end;
+  std::uint16_t action;  // index in the declared actions' reading order
+  std::uint32_t groups = 0;  // groups it touched (founded, closed, changed, joined)
+  std::uint32_t people = 0;  // people it moved (admitted by an influx, invited to a flash group)
+};
+
+// A parameter value an event changed, kept to be restored when the event ends.
+struct SavedValue {
+  std::shared_ptr<sim::ParamValues> values;
+  std::uint32_t slot;
+  double before;
+};
+
+// The scenario's events in the order they fire, and the values each window will restore.
+struct Interventions {
+  struct Change {
+    Tick tick;
+    std::uint32_t event;
+    bool end;
+  };
+  std::vector<sim::EventSpec> events;
+  std::vector<Change> agenda;  // by tick; at one tick, ends before starts, then file order
+  std::size_t next = 0;        // the first change not yet made
+  std::vector<std::vector<SavedValue>> saved;  // per event
+  std::vector<FiredEvent> fired;               // since the last day's output
+};
+
+// A kind of group (C3): its settings, and how many of it are founded when. Scenarios declare
+// them as [group_types.NAME]; without any, every group is of the one type `default`.
+struct GroupType {
+  std::string name;
+  // The world's values with the type's settings (and events') applied; shared by its groups.
+  std::shared_ptr<sim::ParamValues> rules;
+  std::uint32_t initial = 0;  // founded at hour 0 of day 0
+  double per_day = 0;         // founded per day during the run (Poisson mean)
+  int hour = -1;              // founding hour; -1: over the day, following members' activity
+};
+
 struct World {
   std::uint64_t seed = 0;
   sim::ParamValues rules;  // every parameter's value (keys in community_params.hpp)
+  std::vector<GroupType> types;
+  bool logging = false;  // output.events: mechanisms record into GroupState::log
   sim::Population people;
   sim::SocialGraph friends;
   std::vector<std::uint8_t> is_spammer;      // per person
@@ -235,6 +341,8 @@ struct World {
   std::vector<std::uint16_t> groups_joined;  // per person; changed in whole-world steps only
   std::vector<GroupState> groups;
   std::vector<double> diurnal;  // 24 hourly multipliers, mean 1
+  std::vector<std::uint32_t> founding_seen;  // scratch of founding's breadth-first search
+  Interventions interventions;               // the scenario's [[events]] and what they did
 };
 
 }  // namespace community

@@ -4,9 +4,9 @@
 #include <cmath>
 #include <limits>
 
-#include "models/community/mechanisms/recruitment.hpp"
-#include "models/community/mechanisms/splitting.hpp"
-#include "models/community/membership_events.hpp"
+#include "models/community/mechanisms/founding.hpp"
+#include "models/community/mechanisms/interventions.hpp"
+#include "models/community/platform_rules.hpp"
 #include "models/community/stream_purposes.hpp"
 #include "sim/graph/graph_from_params.hpp"
 
@@ -28,73 +28,45 @@ std::vector<double> diurnal_profile(double evening_peak) {
   return w;
 }
 
-// Founding: a random non-spammer founder brings friends, then friends of friends
-// (breadth-first), up to the founding size; a friend joins with probability
-// ((1 + fit)/2)^topic_selectivity (fit: cosine of their interest with the purpose). The focus is
-// the founder's community's centre (groups gather people around a shared interest, C1). The founder
-// owns the group; the next `moderators` highest-value founding members moderate; the top value
-// decile of founders are the founding experts whose retention is tracked (C14).
-void found_initial_group(World& w, std::uint32_t index, std::vector<std::uint32_t>& seen) {
-  sim::RandomStream rng(w.seed, purpose::founding, index, 0);
-  PersonId first = rng.below(w.people.size);
-  const double min_value = w.rules[groups::founding_value_min];
-  for (int tries = 0; tries < 10000 && (w.is_spammer[first] || w.people.value[first] < min_value ||
-                                        w.groups_joined[first] >= w.rules[members::max_groups]);
-       ++tries)
-    first = rng.below(w.people.size);
-  GroupState& g = found_group(w, w.people.community_centre.col(w.people.community[first]), 0);
-  const auto want = static_cast<std::size_t>(w.rules[groups::initial_size]);
-  const double selectivity = w.rules[recruitment::topic_selectivity];
-  std::vector<PersonId> frontier{first}, next, chosen;
-  seen[first] = index;
-  while (!frontier.empty() && chosen.size() < want) {
-    next.clear();
-    for (PersonId p : frontier) {
-      if (chosen.size() >= want) break;
-      // Everyone passes the invitation on; those who qualify join if the purpose appeals to
-      // them, as strangers do (recruitment.topic_selectivity; the founder always).
-      const double fit = (1.0 + w.people.interest.col(p).dot(g.focus)) / 2.0;
-      if (w.groups_joined[p] < w.rules[members::max_groups] &&
-          w.people.value[p] >= w.rules[groups::founding_value_min] &&
-          (p == first || rng.uniform() < std::pow(fit, selectivity)))
-        chosen.push_back(p);
-      for (PersonId q : w.friends.neighbours(p))
-        if (seen[q] != index && !w.is_spammer[q]) {
-          seen[q] = index;
-          next.push_back(q);
-        }
+// The run's group types (C3): the scenario's [group_types.NAME] tables in file order, each the
+// world's values with its settings applied; without any, the one type `default` founding
+// groups.count groups. Shares of groups.count are rounded by largest remainder, so that the
+// types' initial groups add up to the rounded total share.
+std::vector<GroupType> group_types(const sim::Scenario& scenario, const sim::ParamValues& world) {
+  std::vector<GroupType> types;
+  const int count = world[groups::count];
+  if (scenario.group_types.empty()) {
+    types.push_back({"default", std::make_shared<sim::ParamValues>(world),
+                     static_cast<std::uint32_t>(count), 0.0, -1});
+    return types;
+  }
+  double share_total = 0;
+  std::vector<std::pair<double, std::size_t>> remainders;
+  for (const auto& spec : scenario.group_types) {
+    auto rules = std::make_shared<sim::ParamValues>(world);
+    for (const auto& s : spec.settings) {
+      const auto slot = sim::ParamValues::slot_of(s.path);
+      rules->set(sim::declared_params().at(static_cast<std::size_t>(slot)),
+                 static_cast<std::uint32_t>(slot), s.value);
     }
-    frontier.swap(next);
+    GroupType t{spec.name, std::move(rules), 0, spec.per_day, spec.hour};
+    if (spec.count) t.initial = static_cast<std::uint32_t>(*spec.count);
+    if (spec.share) {
+      const double exact = *spec.share * count;
+      t.initial = static_cast<std::uint32_t>(std::floor(exact));
+      share_total += *spec.share;
+      remainders.push_back({exact - std::floor(exact), types.size()});
+    }
+    types.push_back(std::move(t));
   }
-  const float s0 = static_cast<float>(w.rules[members::satisfaction_initial]);
-  for (PersonId p : chosen) {
-    g.members.add(p, 0, s0, founder);
-    ++w.groups_joined[p];
-  }
-  auto& m = g.members;
-  if (m.slots() == 0) {  // nobody could found it (all in too many groups, or none qualifies)
-    dissolve(g, 0);
-    return;
-  }
-  m.flags[0] |= w.rules[groups::moderators] > 0 ? owner | moderator : owner;
-  std::vector<std::size_t> by_value(m.slots());
-  for (std::size_t i = 0; i < by_value.size(); ++i) by_value[i] = i;
-  std::stable_sort(by_value.begin(), by_value.end(), [&](std::size_t a, std::size_t b) {
-    return w.people.value[m.person[a]] > w.people.value[m.person[b]];
-  });
-  int moderators = w.rules[groups::moderators] - 1;  // the owner is one of them
-  for (std::size_t i : by_value) {
-    if (moderators <= 0) break;
-    if (m.flags[i] & owner) continue;
-    m.flags[i] |= moderator;
-    --moderators;
-  }
-  const std::size_t experts = std::max<std::size_t>(1, m.slots() / 10);
-  for (std::size_t k = 0; k < experts && k < by_value.size(); ++k) {
-    m.flags[by_value[k]] |= founding_expert;
-    m.expert_of[by_value[k]] = g.id;  // followed into groups split from this one
-  }
-  g.founding_experts = static_cast<std::uint32_t>(std::min(experts, by_value.size()));
+  std::uint32_t given = 0;
+  for (const auto& [r, i] : remainders) given += types[i].initial;
+  auto left = static_cast<std::int64_t>(std::llround(share_total * count)) - given;
+  std::stable_sort(remainders.begin(), remainders.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (const auto& [r, i] : remainders)
+    if (left-- > 0) ++types[i].initial;
+  return types;
 }
 
 }  // namespace
@@ -103,6 +75,7 @@ World build_world(const sim::Scenario& scenario, std::uint64_t seed) {
   World w;
   w.seed = seed;
   w.rules = sim::ParamValues(scenario.params);
+  w.logging = w.rules[output::events];
   w.people = sim::draw_population(scenario.params, seed);
   w.friends = sim::build_graph(scenario, seed);
   w.diurnal = diurnal_profile(w.rules[members::evening_peak]);
@@ -115,10 +88,15 @@ World build_world(const sim::Scenario& scenario, std::uint64_t seed) {
       w.spammers.push_back(p);
     }
   }
-  w.groups.reserve(static_cast<std::size_t>(w.rules[groups::count]));
-  std::vector<std::uint32_t> seen(w.people.size, never);
-  for (std::uint32_t g = 0; g < static_cast<std::uint32_t>(w.rules[groups::count]); ++g)
-    found_initial_group(w, g, seen);
+  w.types = group_types(scenario, w.rules);
+  std::size_t initial = 0;
+  for (const auto& t : w.types) initial += t.initial;
+  w.groups.reserve(initial);
+  // Types in file order, each type's groups in a row: group:N in an event is the N-th of these.
+  for (std::uint16_t type = 0; type < w.types.size(); ++type)
+    for (std::uint32_t k = 0; k < w.types[type].initial; ++k)
+      found_populated_group(w, type, 0, w.groups.size());
+  schedule_interventions(w, scenario.events);
   return w;
 }
 

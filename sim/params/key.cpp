@@ -66,4 +66,11 @@ void ParamValues::set(const ParamSpec& spec, std::uint32_t slot, const ParamValu
   values_.at(slot) = numeric(spec, value);
 }
 
+std::int64_t ParamValues::slot_of(const std::string& path) {
+  const auto& all = declared_params();
+  for (std::size_t i = 0; i < all.size(); ++i)
+    if (all.at(i).path == path) return static_cast<std::int64_t>(i);
+  return -1;
+}
+
 }  // namespace sim

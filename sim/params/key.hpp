@@ -142,6 +142,11 @@ class ParamValues {
   }
   // Sets a declared parameter by path from a checked value (a choice by its name).
   void set(const ParamSpec& spec, std::uint32_t slot, const ParamValue& value);
+  // The slot of a declared parameter, or -1 (keys the engine registers itself, run.*).
+  static std::int64_t slot_of(const std::string& path);
+  // A declared parameter's value as stored (choices by position), to save and restore it.
+  double raw(std::uint32_t slot) const { return values_.at(slot); }
+  void set_raw(std::uint32_t slot, double value) { values_.at(slot) = value; }
 
  private:
   std::vector<double> values_;

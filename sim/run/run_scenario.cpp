@@ -1,5 +1,6 @@
 #include "sim/run/run_scenario.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include "sim/core/stop_point.hpp"
@@ -29,9 +30,11 @@ RunOutcome run_scenario(const ModelFactory& factory, const RunRequest& req) {
   if (!req.out.empty()) {
     RunHeader header{req.seed, sc.text, sc.name, &sc.params, days, req.extra_attributes};
     RunFileOptions options = run_file_options(sc.params);
-    options.group_chunk = model->group_count();
+    // Groups founded during the run widen the datasets: chunks as wide as the groups expected.
+    options.group_chunk = std::max<std::size_t>(model->expected_group_count(days), 1);
     file = std::make_unique<RunFile>(req.out, header, model->daily_metrics(),
                                      model->platform_metrics(), options);
+    model->open_output(*file);
   }
   Progress progress(req.label, days, req.quiet);
   outcome.report = run_days(*model, days, file.get(), &progress, req.stop);

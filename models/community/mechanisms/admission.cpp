@@ -2,15 +2,17 @@
 
 #include <algorithm>
 
+#include "models/community/membership_events.hpp"
+
 namespace community {
 
 using namespace param;
 
 void admit_applicants(World& w, Tick t) {
-  const int max_groups = w.rules[members::max_groups];
-  const auto s0 = static_cast<float>(w.rules[members::satisfaction_initial]);
   for (auto& g : w.groups) {
     if (!g.alive || g.applicants.empty()) continue;
+    const int max_groups = g.rules[members::max_groups];
+    const auto s0 = static_cast<float>(g.rules[members::satisfaction_initial]);
     // One application per person: a friend invitation wins over the open channel.
     std::stable_sort(g.applicants.begin(), g.applicants.end(),
                      [](const Applicant& a, const Applicant& b) { return a.person < b.person; });
@@ -19,11 +21,11 @@ void admit_applicants(World& w, Tick t) {
     for (const Applicant& a : g.applicants) {
       if (a.person == last) continue;
       last = a.person;
-      if (size >= static_cast<std::size_t>(w.rules[groups::size_cap])) break;
+      if (size >= static_cast<std::size_t>(g.rules[groups::size_cap])) break;
       const bool ad = w.is_spammer[a.person];
       if (!ad && w.groups_joined[a.person] >= max_groups) continue;
       std::uint8_t flags = (a.paid ? paid_fee : 0) | (ad ? ad_account : 0);
-      g.members.add(a.person, t, s0, flags);
+      join_group(w, g, a.person, t, s0, flags, a.channel, a.inviter);
       ++w.groups_joined[a.person];
       ++size;
       if (ad) continue;

@@ -28,11 +28,11 @@ double leave_probability(const sim::ParamValues& r, double s, bool muted) {
 void mute_and_leave(World& w, std::size_t gi, Tick t) {
   GroupState& g = w.groups[gi];
   if (!g.alive) return;
-  const auto& r = w.rules;
+  const auto& r = g.rules;
   const double mute_below = r[satisfaction::mute_below];
   const double unmute_above = r[satisfaction::unmute_above];
-  const bool task = w.rules[groups::entry] == EntryPolicy::task;
-  const Tick deadline = static_cast<Tick>(w.rules[groups::task_days]) * sim::ticks_per_day;
+  const bool task = r[groups::entry] == EntryPolicy::task;
+  const Tick deadline = static_cast<Tick>(r[groups::task_days]) * sim::ticks_per_day;
   sim::RandomStream rng(w.seed, purpose::departures, g.id, t);
   const double owner_commitment = r[satisfaction::owner_commitment];
   const double give_up = r[members::spam_give_up], reach_half = r[members::spam_reach_half];
@@ -43,24 +43,27 @@ void mute_and_leave(World& w, std::size_t gi, Tick t) {
       const double p_leave = give_up * reach_half / (reach_half + m.reach_today[i]);
       m.reach_today[i] = 0;
       if (rng.uniform() < p_leave) {
-        end_membership(w, g, i, MemberState::left);
+        end_membership(w, g, i, MemberState::left, t, LogDetail::gave_up);
         g.today.add(ad_accounts_gave_up);
       }
       continue;
     }
     if (task && m.posts[i] == 0 && t - m.joined[i] >= deadline &&
         !(m.flags[i] & (owner | moderator))) {
-      end_membership(w, g, i, MemberState::removed);
+      end_membership(w, g, i, MemberState::removed, t, LogDetail::task_missed);
       continue;
     }
     const float s = m.satisfaction[i];
-    if (s < mute_below)
+    if (s < mute_below && m.state[i] != MemberState::muted) {
       m.state[i] = MemberState::muted;
-    else if (m.state[i] == MemberState::muted && s > unmute_above)
+      log_event(w, g, t, LogKind::mute, m.person[i]);
+    } else if (m.state[i] == MemberState::muted && s > unmute_above) {
       m.state[i] = MemberState::active;
+      log_event(w, g, t, LogKind::unmute, m.person[i]);
+    }
     const double p_leave = leave_probability(r, s, m.state[i] == MemberState::muted) *
                            ((m.flags[i] & owner) ? owner_commitment : 1.0);
-    if (rng.uniform() < p_leave) end_membership(w, g, i, MemberState::left);
+    if (rng.uniform() < p_leave) end_membership(w, g, i, MemberState::left, t);
   }
 }
 

@@ -7,6 +7,26 @@ namespace community {
 
 using namespace param;
 
+void reindex_members(const World& w, GroupState& g) {
+  auto& m = g.members;
+  g.slot_of.resize(m.slots());
+  for (std::size_t i = 0; i < m.slots(); ++i)
+    g.slot_of[i] = {m.person[i], static_cast<std::uint32_t>(i)};
+  std::sort(g.slot_of.begin(), g.slot_of.end());
+  g.friend_start.assign(1, 0);
+  g.friend_slots.clear();
+  for (std::size_t i = 0; i < m.slots(); ++i) {
+    const std::size_t row = g.friend_slots.size();
+    for (PersonId q : w.friends.neighbours(m.person[i])) {
+      const std::uint32_t k = g.slot(q);
+      if (k != never) g.friend_slots.push_back(k);
+    }
+    std::sort(g.friend_slots.begin() + static_cast<std::ptrdiff_t>(row), g.friend_slots.end());
+    g.friend_start.push_back(static_cast<std::uint32_t>(g.friend_slots.size()));
+    m.friends_inside[i] = static_cast<std::uint16_t>(g.friend_slots.size() - row);
+  }
+}
+
 void tidy_group(World& w, std::size_t gi, Tick) {
   GroupState& g = w.groups[gi];
   auto& m = g.members;
@@ -27,30 +47,19 @@ void tidy_group(World& w, std::size_t gi, Tick) {
   g.moderators = 0;
   for (auto f : m.flags) g.moderators += (f & moderator) != 0;
   const float fade =
-      static_cast<float>(std::exp(-1.0 / w.rules[moderation::violation_memory_days]));
+      static_cast<float>(std::exp(-1.0 / g.rules[moderation::violation_memory_days]));
   for (auto& v : m.violations) v *= fade;
 
-  // Who is where, and each member's friends inside (ties weaken when friends leave, C5).
-  g.slot_of.resize(m.slots());
-  for (std::size_t i = 0; i < m.slots(); ++i)
-    g.slot_of[i] = {m.person[i], static_cast<std::uint32_t>(i)};
-  std::sort(g.slot_of.begin(), g.slot_of.end());
-  g.friend_start.assign(1, 0);
-  g.friend_slots.clear();
-  for (std::size_t i = 0; i < m.slots(); ++i) {
-    const std::size_t row = g.friend_slots.size();
-    for (PersonId q : w.friends.neighbours(m.person[i])) {
-      const std::uint32_t k = g.slot(q);
-      if (k != never) g.friend_slots.push_back(k);
-    }
-    std::sort(g.friend_slots.begin() + static_cast<std::ptrdiff_t>(row), g.friend_slots.end());
-    g.friend_start.push_back(static_cast<std::uint32_t>(g.friend_slots.size()));
-    m.friends_inside[i] = static_cast<std::uint16_t>(g.friend_slots.size() - row);
+  if (!g.alive && m.slots() == 0) {
+    release_buffers(g);
+    return;
   }
+  // Who is where, and each member's friends inside (ties weaken when friends leave, C5).
+  reindex_members(w, g);
 
   // Members aligned with the purpose, and the top value decile, among real members.
   g.aligned_base = 0;
-  const float aligned_above = static_cast<float>(w.rules[metrics::aligned_above]);
+  const float aligned_above = static_cast<float>(g.rules[metrics::aligned_above]);
   for (std::size_t i = 0; i < m.slots(); ++i) {
     m.flags[i] &= static_cast<std::uint8_t>(~aligned);
     if (m.flags[i] & ad_account) continue;
@@ -88,6 +97,27 @@ void release_memberships(World& w, Tick) {
       if (w.groups_joined[p] > 0) --w.groups_joined[p];
     g.released.clear();
   }
+}
+
+}  // namespace community
+
+namespace community {
+
+void release_buffers(GroupState& g) {
+  g.members = Memberships{};
+  g.former = {};
+  g.inbox = {};
+  g.topics.resize(0, 0);
+  g.recent = {};
+  g.pending = {};
+  g.pending_topics.resize(0, 0);
+  g.slot_of = {};
+  g.friend_start = {};
+  g.friend_slots = {};
+  g.applicants = {};
+  g.scratch_people = {};
+  g.scratch_invited = {};
+  g.scratch_values = {};
 }
 
 }  // namespace community

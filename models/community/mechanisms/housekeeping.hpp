@@ -9,6 +9,12 @@
 namespace community {
 
 void tidy_group(World& world, std::size_t group, Tick t);
+
+// Rebuilds GroupState::slot_of and the friends-inside lists (after members joined mid-day).
+void reindex_members(const World& world, GroupState& g);
+
+// Frees a dead group's buffers: memory follows the groups alive, not every group ever founded.
+void release_buffers(GroupState& g);
 void release_memberships(World& world, Tick t);
 
 }  // namespace community

@@ -39,7 +39,7 @@ void friends_feel(GroupState& g, std::size_t i, float cost, float wariness) {
 void moderate(World& w, std::size_t gi, Tick t) {
   GroupState& g = w.groups[gi];
   if (!g.alive || g.moderators == 0 || g.inbox.empty()) return;
-  const auto& r = w.rules;
+  const auto& r = g.rules;
   const double strictness = r[groups::strictness];
   const bool offtopic_rule = r[groups::offtopic_rule];
   const double offtopic_below = r[moderation::offtopic_below];
@@ -64,7 +64,7 @@ void moderate(World& w, std::size_t gi, Tick t) {
           rng.uniform() < r[moderation::ad_detection] * enforcement(r, strictness)) {
         msg.removed = true;
         ++g.today.posts_removed;
-        end_membership(w, g, poster, MemberState::removed);
+        end_membership(w, g, poster, MemberState::removed, t, LogDetail::ad_removed);
       }
       continue;
     }
@@ -82,7 +82,7 @@ void moderate(World& w, std::size_t gi, Tick t) {
     friends_feel(g, poster, friend_cost * unjust, friend_wariness * unjust);
     if (!(m.flags[poster] & owner) &&
         rng.uniform() < protest * unjust * (1.0 - m.satisfaction[poster])) {
-      end_membership(w, g, poster, MemberState::left);
+      end_membership(w, g, poster, MemberState::left, t, LogDetail::protest);
       continue;
     }
     if (rng.uniform() < dispute_rate * unjust) {
@@ -94,7 +94,7 @@ void moderate(World& w, std::size_t gi, Tick t) {
     if (msg.kind == MessageKind::chat) continue;  // idle chat is curbed, not a violation
     if ((m.violations[poster] += 1.0f) >= static_cast<float>(allowed) &&
         !(m.flags[poster] & owner)) {
-      end_membership(w, g, poster, MemberState::removed);
+      end_membership(w, g, poster, MemberState::removed, t, LogDetail::violations);
       friends_feel(g, poster, friend_cost, friend_wariness);  // a friend kicked out: always felt
     }
   }

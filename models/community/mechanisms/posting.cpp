@@ -48,7 +48,7 @@ void post_messages(World& w, std::size_t gi, Tick t) {
     g.pending.clear();
     return;
   }
-  const auto& r = w.rules;
+  const auto& r = g.rules;
   const double topic_pull = r[members::topic_pull];
   const double silence = r[members::wariness_silence];
   // Idle chat begets chat: people post what they see (C11).
@@ -75,7 +75,7 @@ void post_messages(World& w, std::size_t gi, Tick t) {
     msg.reply_to = reply_to;
     g.inbox.push_back(msg);
     m.last_post[slot] = t;
-    ++m.posts[slot];
+    if (m.posts[slot]++ == 0 && !(m.flags[slot] & ad_account)) ++g.lifetime.took_part;
     return g.topics.col(static_cast<Eigen::Index>(j));
   };
 

@@ -28,12 +28,12 @@ bool programme_slot(double per_day, Tick t) {
 void run_programme(World& w, std::size_t gi, Tick t) {
   GroupState& g = w.groups[gi];
   g.inbox.clear();
-  if (!g.alive || g.moderators == 0 || !programme_slot(w.rules[groups::programme_per_day], t))
+  if (!g.alive || g.moderators == 0 || !programme_slot(g.rules[groups::programme_per_day], t))
     return;
   if (g.topics.cols() < 1) g.topics.resize(w.people.topics, 16);
   g.topics.col(0) = g.focus;
   // Each scheduled post opens a new topic: new in itself, whoever posts it.
-  Message msg{never, MessageKind::programme, static_cast<float>(w.rules[groups::programme_quality]),
+  Message msg{never, MessageKind::programme, static_cast<float>(g.rules[groups::programme_quality]),
               1.0f};
   msg.id = g.next_message_id++;
   msg.reply_to = never;

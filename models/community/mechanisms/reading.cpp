@@ -33,7 +33,7 @@ namespace {
 // Replies made visible this hour: the messages they answer gain a reply, and their posters
 // the worth of being answered.
 void credit_answers(World& w, GroupState& g) {
-  const auto& r = w.rules;
+  const auto& r = g.rules;
   const double help = r[satisfaction::answered_value];
   auto& m = g.members;
   for (const Message& msg : g.inbox) {
@@ -58,8 +58,8 @@ void credit_answers(World& w, GroupState& g) {
 
 // Messages older than the reply window leave it; a member's post nobody answered costs them.
 void expire_recent(World& w, GroupState& g, Tick t) {
-  const auto window = static_cast<Tick>(w.rules[members::reply_window_hours]);
-  const double cost = w.rules[satisfaction::unanswered_cost];
+  const auto window = static_cast<Tick>(g.rules[members::reply_window_hours]);
+  const double cost = g.rules[satisfaction::unanswered_cost];
   std::size_t gone = 0;
   for (; gone < g.recent.size() && g.recent[gone].posted + window <= t; ++gone) {
     const RecentMessage& e = g.recent[gone];
@@ -97,7 +97,7 @@ void read_messages(World& w, std::size_t gi, Tick t) {
   expire_recent(w, g, t);
   if (visible == 0) return;
 
-  const auto& rr = w.rules;
+  const auto& rr = g.rules;
   const double read_cost = rr[reading::read_cost], ad_cost = rr[reading::ad_cost];
   const double muted_reading = rr[reading::muted_reading];
   const double overload_cost = rr[reading::overload_cost];
@@ -181,6 +181,7 @@ void read_messages(World& w, std::size_t gi, Tick t) {
       m.cost_today[i] +=
           static_cast<float>(overload_cost * hour_share * (visible / attention - 1.0));
     g.today.value_gained += share * benefit;
+    g.lifetime.value_gained += share * benefit;
 
     // Answering: at most one message an hour, chosen in proportion to keenness.
     if (keen_total <= 0) continue;
@@ -202,12 +203,14 @@ void read_messages(World& w, std::size_t gi, Tick t) {
 
   // The conversation moves towards what was said (ads aside), one message at a time; the
   // visible messages are remembered for the reply window.
-  const float eta = static_cast<float>(1.0 / w.rules[members::conversation_memory]);
+  const float eta = static_cast<float>(1.0 / g.rules[members::conversation_memory]);
   for (std::size_t j = 0; j < n_msgs; ++j) {
     const Message& msg = g.inbox[j];
     if (msg.removed) continue;
     ++g.today.messages[static_cast<int>(msg.kind)];
+    ++g.lifetime.messages;
     if (msg.kind == MessageKind::ad) {
+      ++g.lifetime.ad_messages;
       m.reach_today[msg.poster_slot] += msg.reach;
       continue;
     }

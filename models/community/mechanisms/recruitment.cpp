@@ -34,18 +34,18 @@ struct Context {
 bool excluded(const Context& c, const std::vector<PersonId>& members_sorted, PersonId p) {
   if (std::binary_search(members_sorted.begin(), members_sorted.end(), p)) return true;
   if (std::binary_search(c.g.former.begin(), c.g.former.end(), p)) return true;
-  return !c.w.is_spammer[p] && c.w.groups_joined[p] >= c.w.rules[members::max_groups];
+  return !c.w.is_spammer[p] && c.w.groups_joined[p] >= c.g.rules[members::max_groups];
 }
 
 // The entry policy's verdict on one applicant; sets `paid` under the fee policy.
 // People join to gain (C14): a candidate above the group's mean value expects less from it.
 double appeal(const Context& c, PersonId p) {
   const double q = c.mean_value, v = c.w.people.value[p];
-  return std::pow(std::min(1.0, 2.0 * q / (q + v + 1e-9)), c.w.rules[recruitment::value_seeking]);
+  return std::pow(std::min(1.0, 2.0 * q / (q + v + 1e-9)), c.g.rules[recruitment::value_seeking]);
 }
 
 bool passes_policy(Context& c, PersonId p, JoinChannel channel, bool& paid) {
-  const auto& rules = c.w.rules;
+  const auto& rules = c.g.rules;
   const bool ad = c.w.is_spammer[p];
   const double fit = alignment(c.w, c.g, p);
   paid = false;
@@ -56,7 +56,7 @@ bool passes_policy(Context& c, PersonId p, JoinChannel channel, bool& paid) {
       return true;
     case EntryPolicy::fee: {
       if (ad) return false;
-      const double willing = c.w.rules[recruitment::fee_willingness] * std::max(0.0, fit) *
+      const double willing = rules[recruitment::fee_willingness] * std::max(0.0, fit) *
                              c.mean_value * c.rng.exponential(1.0);
       paid = rules[groups::fee] > 0;
       return rules[groups::fee] <= willing;
@@ -66,7 +66,7 @@ bool passes_policy(Context& c, PersonId p, JoinChannel channel, bool& paid) {
           static_cast<std::uint32_t>(c.g.moderators * rules[groups::screen_capacity]))
         return false;  // nobody left to screen today
       ++c.g.screened_today;
-      if (ad) return !(c.rng.uniform() < c.w.rules[moderation::ad_detection]);
+      if (ad) return !(c.rng.uniform() < rules[moderation::ad_detection]);
       (void)channel;  // invited friends are screened like strangers (C21)
       return fit >= rules[groups::screen_alignment] &&
              c.w.people.value[p] >= rules[groups::screen_value];
@@ -82,7 +82,7 @@ void recruit(World& w, std::size_t gi, Tick t) {
   g.applicants.clear();
   g.screened_today = 0;
   if (!g.alive) return;
-  const auto& rules = w.rules;
+  const auto& rules = g.rules;
   const EntryPolicy entry = rules[groups::entry];
   const double invite_above = rules[recruitment::invite_above];
   auto& m = g.members;
@@ -120,13 +120,14 @@ void recruit(World& w, std::size_t gi, Tick t) {
     if (entry == EntryPolicy::invite_only && !(m.flags[i] & (owner | moderator | founder)))
       continue;
     for (PersonId q : w.friends.neighbours(m.person[i]))
-      if (!w.is_spammer[q]) invited.push_back(q);
+      if (!w.is_spammer[q]) invited.push_back({q, m.person[i]});
   }
   std::sort(invited.begin(), invited.end());
   for (std::size_t a = 0; a < invited.size();) {
     std::size_t b = a;
-    while (b < invited.size() && invited[b] == invited[a]) ++b;
-    const PersonId q = invited[a];
+    while (b < invited.size() && invited[b].first == invited[a].first) ++b;
+    // The friend who invites first (lowest id) is named as the inviter in the event log.
+    const auto [q, inviter] = invited[a];
     const int k = static_cast<int>(b - a);
     a = b;
     if (excluded(c, members_sorted, q)) continue;
@@ -134,7 +135,7 @@ void recruit(World& w, std::size_t gi, Tick t) {
     if (!(rng.uniform() < friend_join_probability(rules, k, drawn) * appeal(c, q))) continue;
     bool paid = false;
     if (passes_policy(c, q, JoinChannel::friend_invite, paid))
-      g.applicants.push_back({q, JoinChannel::friend_invite, paid});
+      g.applicants.push_back({q, JoinChannel::friend_invite, paid, inviter});
   }
 
   // The open channel: strangers come across the group's public QR code and judge it by what

@@ -17,9 +17,9 @@ const Counter rewarded = counter_metric(
 
 void grant_rewards(World& w, std::size_t gi, Tick t) {
   GroupState& g = w.groups[gi];
-  const int top_n = w.rules[param::rewards::top_n];
+  const int top_n = g.rules[param::rewards::top_n];
   if (!g.alive || top_n <= 0) return;
-  const auto period = static_cast<sim::Day>(w.rules[param::rewards::period_days]);
+  const auto period = static_cast<sim::Day>(g.rules[param::rewards::period_days]);
   const sim::Day age_days = sim::day_of(t) - sim::day_of(g.founded) + 1;
   if (age_days % period != 0) return;
 
@@ -36,7 +36,7 @@ void grant_rewards(World& w, std::size_t gi, Tick t) {
   if (ranked.size() > static_cast<std::size_t>(top_n))
     ranked.resize(static_cast<std::size_t>(top_n));
 
-  const auto share = static_cast<float>(w.rules[param::rewards::recognition]);
+  const auto share = static_cast<float>(g.rules[param::rewards::recognition]);
   for (PersonId i : ranked) m.satisfaction[i] += share * (1.0f - m.satisfaction[i]);
   g.today.add(rewarded, static_cast<double>(ranked.size()));
   for (std::size_t i = 0; i < m.slots(); ++i) start[i] = m.posts[i];

@@ -1,5 +1,7 @@
 #include "models/community/mechanisms/splitting.hpp"
 
+#include "models/community/mechanisms/founding.hpp"
+#include "models/community/membership_events.hpp"
 #include "models/community/stream_purposes.hpp"
 #include "sim/random/distributions.hpp"
 
@@ -7,25 +9,12 @@ namespace community {
 
 using namespace param;
 
-GroupState& found_group(World& w, const Eigen::VectorXf& focus, Tick t) {
-  GroupState& g = w.groups.emplace_back();
-  g.id = static_cast<std::uint32_t>(w.groups.size() - 1);
-  g.founded = t;
-  g.focus = focus;
-  g.conversation = focus;
-  g.promotion.resize(w.people.topics);
-  sim::RandomStream rng(w.seed, purpose::group_traits, g.id, 0);
-  sim::draw_unit_vector(rng, g.promotion);
-  g.topics.resize(w.people.topics, 16);
-  return g;
-}
-
 void split_large_groups(World& w, Tick t) {
-  const int split_at = w.rules[groups::split_at];
-  if (split_at <= 0) return;
   const std::size_t existing = w.groups.size();
   for (std::size_t gi = 0; gi < existing; ++gi) {
-    if (!w.groups[gi].alive || w.groups[gi].present_count() <= static_cast<std::size_t>(split_at))
+    const int split_at = w.groups[gi].rules[groups::split_at];
+    if (split_at <= 0 || !w.groups[gi].alive ||
+        w.groups[gi].present_count() <= static_cast<std::size_t>(split_at))
       continue;
     const Eigen::MatrixXf& interest = w.people.interest;
     Eigen::VectorXf c1 = w.groups[gi].focus, c2 = c1;
@@ -61,8 +50,10 @@ void split_large_groups(World& w, Tick t) {
     for (std::size_t i = 0; i < w.groups[gi].members.slots() && !anyone; ++i)
       anyone = moves(w.groups[gi].members, i);
     if (!anyone) continue;
-    GroupState& child = found_group(w, c2, t);  // may reallocate w.groups
+    GroupState& child = found_group(w, c2, t, w.groups[gi].type);  // may reallocate w.groups
     GroupState& parent = w.groups[gi];
+    child.parent = parent.id;
+    child.rules = parent.rules.inherited();  // an offshoot keeps the rules its parent has now
     auto& m = parent.members;
     float best_value = -1;
     std::size_t new_owner = never;
@@ -74,6 +65,10 @@ void split_large_groups(World& w, Tick t) {
       child.members.append_copy(m, i);
       const std::size_t slot = child.members.slots() - 1;
       child.members.flags[slot] = keep;
+      if (!(keep & ad_account)) ++child.lifetime.members_ever;
+      if (child.members.posts[slot] > 0 && !(keep & ad_account)) ++child.lifetime.took_part;
+      log_event(w, parent, t, LogKind::leave, m.person[i], LogDetail::split);
+      log_event(w, child, t, LogKind::join, m.person[i], LogDetail::split);
       const float v = w.people.value[m.person[i]];
       if (!(keep & ad_account) && v > best_value) {  // an ad account never owns a group
         best_value = v;
@@ -84,7 +79,7 @@ void split_large_groups(World& w, Tick t) {
     if (new_owner != never) {
       // The new owner moderates only where the parent's rules have moderators at all (a
       // leaderless group's offshoot stays leaderless).
-      const bool moderated = w.rules[groups::moderators] > 0;
+      const bool moderated = parent.rules[groups::moderators] > 0;
       child.members.flags[new_owner] |= moderated ? owner | moderator : owner;
       child.moderators = moderated ? 1 : 0;
     }

@@ -11,7 +11,4 @@ namespace community {
 
 void split_large_groups(World& world, Tick t);
 
-// Founds an empty group with the scenario's rules, its id the next free index.
-GroupState& found_group(World& world, const Eigen::VectorXf& focus, Tick t);
-
 }  // namespace community

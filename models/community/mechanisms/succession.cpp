@@ -34,7 +34,7 @@ std::uint32_t best_candidate(const World& w, const GroupState& g, Succession rul
 void hand_on_leadership(World& w, std::size_t gi, Tick t) {
   GroupState& g = w.groups[gi];
   if (!g.alive) return;
-  const Succession rule = w.rules[groups::succession];
+  const Succession rule = g.rules[groups::succession];
   auto& m = g.members;
   std::uint32_t owner_slot = never, first_moderator = never;
   int managers = 0;
@@ -52,7 +52,7 @@ void hand_on_leadership(World& w, std::size_t gi, Tick t) {
                                             : best_candidate(w, g, rule, t);
     if (owner_slot != never) {
       m.flags[owner_slot] |= owner;
-      if (w.rules[groups::moderators] > 0 && !(m.flags[owner_slot] & moderator)) {
+      if (g.rules[groups::moderators] > 0 && !(m.flags[owner_slot] & moderator)) {
         m.flags[owner_slot] |= moderator;
         ++managers;
       }
@@ -61,7 +61,7 @@ void hand_on_leadership(World& w, std::size_t gi, Tick t) {
     }                       // else nobody qualifies today: tried again tomorrow
   }
   if (owner_slot != never && rule != Succession::none)
-    while (managers < w.rules[groups::moderators]) {
+    while (managers < g.rules[groups::moderators]) {
       const std::uint32_t next = best_candidate(w, g, rule, t);
       if (next == never) break;
       m.flags[next] |= moderator;

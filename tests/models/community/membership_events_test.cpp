@@ -26,10 +26,10 @@ TEST_CASE("end_membership counts a departure once, with value, alignment and dec
   GroupState& g = w.groups[0];
   CHECK(alignment(w, g, 1) == Approx(0.6f));
 
-  end_membership(w, g, 1, MemberState::left);
-  end_membership(w, g, 2, MemberState::removed);  // a muted member can be removed
-  end_membership(w, g, 3, MemberState::removed);  // an ad account: a removal only
-  end_membership(w, g, 1, MemberState::removed);  // already gone: nothing more
+  end_membership(w, g, 1, MemberState::left, 0);
+  end_membership(w, g, 2, MemberState::removed, 0);  // a muted member can be removed
+  end_membership(w, g, 3, MemberState::removed, 0);  // an ad account: a removal only
+  end_membership(w, g, 1, MemberState::removed, 0);  // already gone: nothing more
   CHECK(g.members.state[1] == MemberState::left);
   CHECK(g.members.state[2] == MemberState::removed);
   CHECK(g.members.state[3] == MemberState::removed);
@@ -51,7 +51,7 @@ TEST_CASE("dissolve ends every present membership without counting departures",
   add_group(w, axis(2, 0),
             {{0, owner}, {1, 0, 0.5f, MemberState::muted}, {2, 0, 0.5f, MemberState::moved}});
   GroupState& g = w.groups[0];
-  dissolve(g, 77);
+  dissolve(w, g, 77);
   CHECK_FALSE(g.alive);
   CHECK(g.ended == 77);
   CHECK(g.members.state[0] == MemberState::left);

@@ -124,7 +124,7 @@ TEST_CASE("a dissolved group releases its members without counting leaves",
   World w = life_world(4);
   GroupState& g = w.groups[0];
   g.members.state[3] = MemberState::muted;
-  dissolve(g, 99);
+  dissolve(w, g, 99);
   CHECK_FALSE(g.alive);
   CHECK(g.ended == 99);
   for (std::size_t i = 0; i < 4; ++i) CHECK(g.members.state[i] == MemberState::left);

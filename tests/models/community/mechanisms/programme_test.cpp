@@ -103,7 +103,7 @@ TEST_CASE("a programme post needs a present moderator", "[mechanism][programme]"
     run_programme(w, 0, at(1, 21));
     REQUIRE(g.inbox.size() == 1);
     CHECK(g.inbox[0].quality == Approx(0.3f));
-    end_membership(w, g, 1, MemberState::left);
+    end_membership(w, g, 1, MemberState::left, 0);
     REQUIRE(g.moderators == 0);
     run_programme(w, 0, at(2, 21));
     CHECK(g.inbox.empty());

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -120,8 +121,12 @@ inline GroupState& add_group(World& w, const Eigen::VectorXf& focus,
                              const std::vector<MemberSpec>& members, int moderators = 1,
                              Tick founded = 0) {
   const int K = w.people.topics;
+  if (w.types.empty())  // one type whose rules are the world's: tests set w.rules and see it
+    w.types.push_back({"default",
+                       std::shared_ptr<sim::ParamValues>(&w.rules, [](sim::ParamValues*) {})});
   GroupState& g = w.groups.emplace_back();
   g.id = static_cast<std::uint32_t>(w.groups.size() - 1);
+  g.rules = GroupRules(w.types[0].rules);
   g.founded = founded;
   g.focus = focus / focus.norm();
   g.conversation = g.focus;
