@@ -85,6 +85,13 @@ std::uint64_t ceil_div(std::uint64_t a, std::uint64_t b) {
   return (a + b - 1) / b;
 }
 
+// Rows per chunk of a table whose first flush writes `rows` rows (see TableSpec::chunk_rows).
+hsize_t first_chunk_rows(const TableSpec& spec, hsize_t rows) {
+  if (spec.chunk_rows) return spec.chunk_rows;
+  const hsize_t floor = spec.rewritten ? 256 : 64;
+  return std::clamp<hsize_t>(std::bit_ceil(std::max<hsize_t>(rows, 1)), floor, 65536);
+}
+
 }  // namespace
 
 void RunFile::fail(const std::string& what) const {
@@ -228,8 +235,7 @@ std::uint64_t RunFile::pending_bytes_bound() const {
     if (!writes) continue;
     const std::uint64_t n = t.pending.rows();
     const std::uint64_t first = t.spec.rewritten ? 0 : t.rows;
-    // Before the first flush the chunk is not chosen yet: count the largest it can be.
-    const std::uint64_t chunk = t.chunk_rows ? t.chunk_rows : 65536;
+    const std::uint64_t chunk = t.chunk_rows ? t.chunk_rows : first_chunk_rows(t.spec, n);
     const std::uint64_t chunks = n == 0 ? 0 : (first + n - 1) / chunk - first / chunk + 1;
     for (const auto& c : t.spec.columns) bytes += chunks * chunk * column_width(c.type) + 4096;
   }
@@ -277,10 +283,7 @@ void RunFile::write_tables() {
     if (t.columns.empty()) {
       // The first flush after the declaration sizes the chunks by what it writes: the
       // table's columns exist in every file that holds a day.
-      const hsize_t floor = t.spec.rewritten ? 256 : 64;
-      t.chunk_rows = t.spec.chunk_rows ? t.spec.chunk_rows
-                                       : std::clamp<hsize_t>(std::bit_ceil(std::max<hsize_t>(n, 1)),
-                                                             floor, 65536);
+      t.chunk_rows = first_chunk_rows(t.spec, n);
       for (const auto& c : t.spec.columns) {
         hsize_t dims = 0, max = H5S_UNLIMITED;
         Handle space(H5Screate_simple(1, &dims, &max), H5Sclose);

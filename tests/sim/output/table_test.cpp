@@ -346,6 +346,17 @@ TEST_CASE("the disk reserved before a flush covers a million event rows", "[outp
   if (used == 0) used = std::filesystem::file_size(file.writing_path());
   CHECK(used - std::min<std::uint64_t>(used, before) <= bound);
   CHECK(used >= raw);
+
+  // A table of a few rows claims a few small chunks, not 64k-row ones: a run on a nearly
+  // full disk (tests/cli/disk_full.sh) is not stopped by a table of 1 row.
+  const auto small = (scratch_dir("table-reserve-small") / "run.h5").string();
+  RunFile few(small, header(2), daily_specs, platform_specs, {1, 0, 4});
+  const auto t = few.declare_table(all_types());
+  const std::uint64_t declared = few.pending_bytes_bound();
+  TableRows one(all_types());
+  one.add_row({1, 2, 3, 4, 5, 0});
+  few.append_rows(t, one);
+  CHECK(few.pending_bytes_bound() - declared == 64 * (1 + 4 + 8 + 4 + 8 + 1) + 6 * 4096);
 }
 
 namespace {
