@@ -1,6 +1,7 @@
 #include "sim/output/run_reader.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "sim/core/clock.hpp"
 #include "sim/core/input_error.hpp"
@@ -35,6 +36,19 @@ std::vector<std::string> names_in(hid_t file, const char* group) {
   std::sort(names.begin(), names.end());
   return names;
 }
+
+// A group's members in the order they were created where the group tracks it (tables do:
+// their columns in declared order), else by name.
+std::vector<std::string> names_in_order(hid_t group) {
+  std::vector<std::string> names;
+  if (H5Literate(group, H5_INDEX_CRT_ORDER, H5_ITER_INC, nullptr, collect_names, &names) >= 0)
+    return names;
+  names.clear();
+  H5Literate(group, H5_INDEX_NAME, H5_ITER_INC, nullptr, collect_names, &names);
+  return names;
+}
+
+constexpr std::size_t hours_per_day = 24;
 
 std::string plural(std::uintmax_t n, const char* unit) {
   return std::to_string(n) + " " + unit + (n == 1 ? "" : "s");
@@ -216,6 +230,13 @@ void RunReader::check_attributes() {
   text("parameters", false);
   text("error", false);
   failed_ = has_attribute("error");
+  if (has_attribute("hours_written")) {
+    has_hours_written_ = true;
+    hours_written_ = integer("hours_written", 0, max_days * std::int64_t{hours_per_day});
+    if (hours_written_ != days_written_ * std::int64_t{hours_per_day})
+      record("attribute 'hours_written' is " + std::to_string(hours_written_) +
+             ", not 24 x days_written (" + std::to_string(days_written_) + ")");
+  }
   if (complete_ && days_written_ != days_planned_)
     record("says complete = 1 but days_written " + std::to_string(days_written_) + " of " +
            std::to_string(days_planned_));
@@ -224,8 +245,11 @@ void RunReader::check_attributes() {
 void RunReader::check_datasets() {
   daily_names_ = names_in(file_.get(), "daily");
   platform_names_ = names_in(file_.get(), "platform");
-  bool first_daily = true;
-  auto check = [&](const std::string& name, int rank) {
+  hourly_names_ = names_in(file_.get(), "hourly");
+  // `written` rows must be there (the `counter` attribute says so); every rank-2 dataset of
+  // one series shares its group count, the first one sets it.
+  auto check = [&](const std::string& name, int rank, hsize_t written, const char* counter,
+                   std::size_t& groups, bool& first) {
     const std::string where = "dataset " + name;
     Handle set(H5Dopen2(file_.get(), name.c_str(), H5P_DEFAULT), H5Dclose);
     if (!set) return record(where + " cannot be opened (" + h5::last_error() + ")");
@@ -239,25 +263,23 @@ void RunReader::check_datasets() {
                     std::to_string(rank));
     hsize_t dims[2] = {0, 1};
     H5Sget_simple_extent_dims(space.get(), dims, nullptr);
-    // Rows past days_written are allowed only in a partial file, and only the one buffer of
-    // days being written when it stopped (the chunk's rows).
+    // Rows past the written ones are allowed only in a partial file, and only the one buffer
+    // of days being written when it stopped (the chunk's rows).
     hsize_t chunk[2] = {0, 0};
     Handle dcpl(H5Dget_create_plist(set.get()), H5Pclose);
     const bool chunked = dcpl && H5Pget_layout(dcpl.get()) == H5D_CHUNKED &&
                          H5Pget_chunk(dcpl.get(), rank, chunk) == rank;
-    const auto written = static_cast<hsize_t>(days_written_);
-    if (dims[0] < written)
-      return record(where + " holds " + plural(dims[0], "row") + " but days_written is " +
-                    std::to_string(written));
+    const std::string rows_text =
+        " holds " + plural(dims[0], "row") + " but " + counter + " is " + std::to_string(written);
+    if (dims[0] < written) return record(where + rows_text);
     if (dims[0] > written && (complete_ || !chunked || dims[0] - written > chunk[0]))
-      return record(where + " holds " + plural(dims[0], "row") + " but days_written is " +
-                    std::to_string(written));
+      return record(where + rows_text);
     if (rank == 2) {
-      if (first_daily) groups_ = dims[1];
-      first_daily = false;
-      if (dims[1] != groups_)
-        return record(where + " has " + plural(dims[1], "group") + ", other /daily datasets " +
-                      std::to_string(groups_));
+      if (first) groups = dims[1];
+      first = false;
+      if (dims[1] != groups)
+        return record(where + " has " + plural(dims[1], "group") + ", other " +
+                      name.substr(0, name.find('/', 1)) + " datasets " + std::to_string(groups));
     }
     // What reading it would allocate, against what the file could hold compressed.
     const long double bytes = static_cast<long double>(dims[0]) * dims[1] * sizeof(double);
@@ -269,10 +291,92 @@ void RunReader::check_datasets() {
                     " values, more than a " + std::to_string(file_bytes_) + "-byte file can hold");
     return true;
   };
+  const auto days = static_cast<hsize_t>(days_written_);
+  bool first_daily = true, first_hourly = true, unused = true;
+  std::size_t no_groups = 0;
   for (const auto& m : daily_names_)
-    if (!check("/daily/" + m, 2)) return;
+    if (!check("/daily/" + m, 2, days, "days_written", groups_, first_daily)) return;
   for (const auto& m : platform_names_)
-    if (!check("/platform/" + m, 1)) return;
+    if (!check("/platform/" + m, 1, days, "days_written", no_groups, unused)) return;
+  if (!hourly_names_.empty() && !has_hours_written_) {
+    record("/hourly holds series but there is no attribute 'hours_written'");
+    return;
+  }
+  for (const auto& m : hourly_names_)
+    if (!check("/hourly/" + m, 2, static_cast<hsize_t>(hours_written_), "hours_written",
+               hourly_groups_, first_hourly))
+      return;
+  check_tables();
+}
+
+void RunReader::check_tables() {
+  std::vector<std::string> names;
+  H5Literate(file_.get(), H5_INDEX_NAME, H5_ITER_INC, nullptr, collect_names, &names);
+  const long double most =
+      std::max<long double>(believed_bytes, static_cast<long double>(file_bytes_) *
+                                                static_cast<long double>(max_compression_ratio));
+  for (const auto& name : names) {
+    Handle group(H5Oopen(file_.get(), name.c_str(), H5P_DEFAULT), H5Oclose);
+    // A table is a group with a `rows` attribute; other groups are not tables.
+    if (!group || H5Iget_type(group.get()) != H5I_GROUP || H5Aexists(group.get(), "rows") <= 0)
+      continue;
+    const std::string where = "table /" + name;
+    std::optional<ParamValue> rows, description;
+    try {
+      rows = h5::read_attribute(group.get(), "rows");
+      description = h5::read_attribute(group.get(), "description");
+    } catch (const h5::AttributeError& e) {
+      record(where + ": " + e.what());
+      return;
+    }
+    if (!std::holds_alternative<std::int64_t>(*rows) || std::get<std::int64_t>(*rows) < 0) {
+      record(where + ": attribute 'rows' is not a count");
+      return;
+    }
+    if (description && !std::holds_alternative<std::string>(*description)) {
+      record(where + ": attribute 'description' is not text");
+      return;
+    }
+    TableInfo info;
+    info.rows = static_cast<std::size_t>(std::get<std::int64_t>(*rows));
+    info.columns = names_in_order(group.get());
+    for (const auto& column : info.columns) {
+      const std::string at = "column /" + name + "/" + column;
+      Handle set(H5Dopen2(group.get(), column.c_str(), H5P_DEFAULT), H5Dclose);
+      if (!set) {
+        record(at + " is not a dataset (" + h5::last_error() + ")");
+        return;
+      }
+      Handle type(H5Dget_type(set.get()), H5Tclose);
+      const H5T_class_t kind = type ? H5Tget_class(type.get()) : H5T_NO_CLASS;
+      const std::size_t size = type ? H5Tget_size(type.get()) : 0;
+      const bool numbers = (kind == H5T_INTEGER || kind == H5T_FLOAT) && size >= 1 && size <= 8;
+      if (!numbers && !(kind == H5T_ENUM && size == 1)) {
+        record(at + " holds neither numbers nor 1-byte codes");
+        return;
+      }
+      Handle space(H5Dget_space(set.get()), H5Sclose);
+      const int ndims = space ? H5Sget_simple_extent_ndims(space.get()) : -1;
+      if (ndims != 1) {
+        record(at + " has " + std::to_string(ndims) + " dimensions, expected 1");
+        return;
+      }
+      hsize_t length = 0;
+      H5Sget_simple_extent_dims(space.get(), &length, nullptr);
+      // A partial file may hold rows of a flush that did not reach its `rows` update.
+      if (length < info.rows || (complete_ && length != info.rows)) {
+        record(at + " holds " + plural(length, "row") + " but the table's rows is " +
+               std::to_string(info.rows));
+        return;
+      }
+      if (static_cast<long double>(length) * size > most) {
+        record(at + " claims " + plural(length, "row") + ", more than a " +
+               std::to_string(file_bytes_) + "-byte file can hold");
+        return;
+      }
+    }
+    tables_.emplace(name, std::move(info));
+  }
 }
 
 RunFileState RunReader::state() const {
@@ -297,6 +401,9 @@ bool RunReader::verify_data() {
   try {
     for (const auto& m : daily_names_) read("/daily/" + m);
     for (const auto& m : platform_names_) read("/platform/" + m);
+    for (const auto& m : hourly_names_) hourly(m);
+    for (const auto& [table, info] : tables_)
+      for (const auto& column : info.columns) table_column(table, column);
     // Every attribute too: libhdf5 copies a damaged text attribute's heap with overlapping
     // ranges (found by the fuzz target), so it is read here, in the child, first.
     for (const auto& name : root_attribute_names()) attribute(name);
@@ -402,14 +509,36 @@ std::vector<double> RunReader::read(const std::string& dataset) const {
   if (!set) fail("cannot open dataset " + dataset + " (" + h5::last_error() + ")");
   Handle space(H5Dget_space(set.get()), H5Sclose);
   const int rank = H5Sget_simple_extent_ndims(space.get());
-  hsize_t count[2] = {static_cast<hsize_t>(days_written_), 1};
-  if (rank == 2) count[1] = groups_;
+  return read_rows(dataset, static_cast<hsize_t>(days_written_), rank == 2 ? groups_ : 1);
+}
+
+// The first `rows` rows (of `width` values when 2-D) of a checked dataset, as float64.
+std::vector<double> RunReader::read_rows(const std::string& dataset, hsize_t rows,
+                                         hsize_t width) const {
+  std::lock_guard lock(h5::library_lock());
+  if (!file_) fail(fault_);
+  Handle set(H5Dopen2(file_.get(), dataset.c_str(), H5P_DEFAULT), H5Dclose);
+  if (!set) fail("cannot open dataset " + dataset + " (" + h5::last_error() + ")");
+  Handle space(H5Dget_space(set.get()), H5Sclose);
+  const int rank = H5Sget_simple_extent_ndims(space.get());
+  hsize_t count[2] = {rows, rank == 2 ? width : 1};
   std::vector<double> values(count[0] * count[1]);
   if (values.empty()) return values;
   hsize_t start[2] = {0, 0};
   if (H5Sselect_hyperslab(space.get(), H5S_SELECT_SET, start, nullptr, count, nullptr) < 0)
     fail("cannot select rows of dataset " + dataset);
   Handle mem(H5Screate_simple(rank, count, nullptr), H5Sclose);
+  Handle type(H5Dget_type(set.get()), H5Tclose);
+  if (type && H5Tget_class(type.get()) == H5T_ENUM) {
+    // HDF5 converts codes only to codes: read them in their own type, then widen.
+    Handle native(H5Tget_native_type(type.get(), H5T_DIR_ASCEND), H5Tclose);
+    std::vector<std::uint8_t> codes(values.size());
+    if (!native || H5Tget_size(native.get()) != 1 ||
+        H5Dread(set.get(), native.get(), mem.get(), space.get(), H5P_DEFAULT, codes.data()) < 0)
+      fail("cannot read dataset " + dataset + " (" + h5::last_error() + ")");
+    std::copy(codes.begin(), codes.end(), values.begin());
+    return values;
+  }
   if (H5Dread(set.get(), H5T_NATIVE_DOUBLE, mem.get(), space.get(), H5P_DEFAULT, values.data()) < 0)
     fail("cannot read dataset " + dataset + " (" + h5::last_error() + ")");
   return values;
@@ -430,6 +559,82 @@ const std::vector<double>& RunReader::platform(const std::string& metric) const 
   if (!has_platform(metric)) fail("no dataset /platform/" + metric);
   auto v = read("/platform/" + metric);
   return platform_cache_.emplace(metric, std::move(v)).first->second;
+}
+
+const HourlyMatrix& RunReader::hourly(const std::string& metric) const {
+  if (auto it = hourly_cache_.find(metric); it != hourly_cache_.end()) return it->second;
+  if (!std::binary_search(hourly_names_.begin(), hourly_names_.end(), metric))
+    fail("no dataset /hourly/" + metric);
+  HourlyMatrix m;
+  m.hours = static_cast<std::size_t>(hours_written_);
+  m.groups = hourly_groups_;
+  m.values = read_rows("/hourly/" + metric, m.hours, m.groups);
+  return hourly_cache_.emplace(metric, std::move(m)).first->second;
+}
+
+std::vector<std::string> RunReader::table_names() const {
+  std::vector<std::string> out;
+  for (const auto& [name, info] : tables_) out.push_back(name);
+  return out;
+}
+
+bool RunReader::has_table(const std::string& table) const {
+  return tables_.count(table) > 0;
+}
+
+std::vector<std::string> RunReader::table_columns(const std::string& table) const {
+  auto it = tables_.find(table);
+  if (it == tables_.end()) fail("no table /" + table);
+  return it->second.columns;
+}
+
+std::size_t RunReader::table_rows(const std::string& table) const {
+  auto it = tables_.find(table);
+  if (it == tables_.end()) fail("no table /" + table);
+  return it->second.rows;
+}
+
+// The table's columns, after checking that `column` is one of them.
+const std::vector<std::string>& RunReader::columns_of(const std::string& table,
+                                                      const std::string& column) const {
+  auto it = tables_.find(table);
+  if (it == tables_.end()) fail("no table /" + table);
+  const auto& columns = it->second.columns;
+  if (std::find(columns.begin(), columns.end(), column) == columns.end())
+    fail("table /" + table + " has no column '" + column + "'");
+  return columns;
+}
+
+std::vector<double> RunReader::table_column(const std::string& table,
+                                            const std::string& column) const {
+  columns_of(table, column);
+  return read_rows("/" + table + "/" + column, tables_.at(table).rows, 1);
+}
+
+std::vector<std::string> RunReader::column_codes(const std::string& table,
+                                                 const std::string& column) const {
+  columns_of(table, column);
+  std::lock_guard lock(h5::library_lock());
+  if (!file_) fail(fault_);
+  const std::string name = "/" + table + "/" + column;
+  Handle set(H5Dopen2(file_.get(), name.c_str(), H5P_DEFAULT), H5Dclose);
+  Handle type(set ? H5Dget_type(set.get()) : -1, H5Tclose);
+  if (!type) fail("cannot open dataset " + name + " (" + h5::last_error() + ")");
+  std::vector<std::string> names;
+  if (H5Tget_class(type.get()) != H5T_ENUM) return names;
+  const int n = H5Tget_nmembers(type.get());
+  for (int i = 0; i < n; ++i) {
+    std::uint8_t code = 0;  // the check found 1-byte codes
+    char* text = H5Tget_member_name(type.get(), static_cast<unsigned>(i));
+    if (!text || H5Tget_member_value(type.get(), static_cast<unsigned>(i), &code) < 0) {
+      if (text) H5free_memory(text);
+      fail("cannot read the names of the codes in " + name);
+    }
+    if (code >= names.size()) names.resize(code + 1u);
+    names[code] = text;
+    H5free_memory(text);
+  }
+  return names;
 }
 
 }  // namespace sim

@@ -2,12 +2,17 @@
 // Reading a run file back (layout: docs/output-format.md): root attributes, /daily/<m> as a
 // [day][group] matrix, /platform/<m> as a [day] series, and what state the run is in.
 //
+// Streamed tables (/<table>/<column>, the root groups with a `rows` attribute) read as
+// columns of `rows` values; /hourly/<m> as an [hour][group] matrix of 24 x days_written rows.
+//
 // A file is never trusted. Opening checks everything that costs no data reads: a regular
 // file, HDF5, a commsim run file of a format version this build reads, the root attributes'
-// types and ranges (0 <= days_written <= days_planned, complete 0 or 1, ...), and every
-// /daily and /platform dataset's type and shape (rank, rows on disk against days_written, one
-// group count, a size the file can hold). verify_data() then reads every dataset through,
-// which is where damaged chunks show. Every fault names the file: "run file 'X': <fault>".
+// types and ranges (0 <= days_written <= days_planned, complete 0 or 1, hours_written = 24 x
+// days_written, ...), every /daily, /platform and /hourly dataset's type and shape (rank,
+// rows on disk against days_written, one group count, a size the file can hold), and every
+// table's columns (1-D numbers or codes, at least `rows` long, exactly that in a complete
+// file). verify_data() then reads every dataset through, which is where damaged chunks
+// show. Every fault names the file: "run file 'X': <fault>".
 //
 // Two modes. OnFault::raise (commands that need the data: diagnose, compare) throws the
 // fault as an InputError. OnFault::record (the batch index, --resume) never throws for a
@@ -39,6 +44,13 @@ struct DailyMatrix {
   std::size_t days = 0, groups = 0;
   std::vector<double> values;
   double at(std::size_t day, std::size_t group) const { return values[day * groups + group]; }
+};
+
+// /hourly/<metric>: values[hour * groups + group], hour 0 being the first hour of day 0.
+struct HourlyMatrix {
+  std::size_t hours = 0, groups = 0;
+  std::vector<double> values;
+  double at(std::size_t hour, std::size_t group) const { return values[hour * groups + group]; }
 };
 
 // What a run file is, once checked.
@@ -103,6 +115,21 @@ class RunReader {
   const DailyMatrix& daily(const std::string& metric) const;
   const std::vector<double>& platform(const std::string& metric) const;
 
+  std::vector<std::string> table_names() const;  // sorted
+  bool has_table(const std::string& table) const;
+  std::vector<std::string> table_columns(const std::string& table) const;  // declared order
+  std::size_t table_rows(const std::string& table) const;                  // the `rows` attribute
+  // The table's first `rows` values of `column` as numbers (a code column: its codes; exact
+  // for every column type but i64 beyond 2^53). InputError naming what is missing.
+  std::vector<double> table_column(const std::string& table, const std::string& column) const;
+  // A code column's names, indexed by code; empty for a column of numbers.
+  std::vector<std::string> column_codes(const std::string& table, const std::string& column) const;
+
+  bool has_hourly() const { return !hourly_names_.empty(); }
+  std::vector<std::string> hourly_metrics() const { return hourly_names_; }  // sorted
+  std::int64_t hours_written() const { return hours_written_; }
+  const HourlyMatrix& hourly(const std::string& metric) const;
+
  private:
   RunReader(const std::filesystem::path& path, OnFault on_fault, bool probe);
   bool probe_in_child();  // false when the file must not be opened here
@@ -112,6 +139,10 @@ class RunReader {
   void check_attributes();
   void check_datasets();
   std::vector<double> read(const std::string& dataset) const;
+  std::vector<double> read_rows(const std::string& dataset, hsize_t rows, hsize_t width) const;
+  void check_tables();
+  const std::vector<std::string>& columns_of(const std::string& table,
+                                             const std::string& column) const;
 
   std::filesystem::path path_;
   OnFault on_fault_;
@@ -122,8 +153,17 @@ class RunReader {
   std::int64_t days_written_ = 0, days_planned_ = 0;
   std::size_t groups_ = 0;
   std::vector<std::string> attribute_names(hid_t object, const std::string& where) const;
-  std::vector<std::string> daily_names_, platform_names_;
+  std::vector<std::string> daily_names_, platform_names_, hourly_names_;
+  std::int64_t hours_written_ = 0;
+  bool has_hours_written_ = false;
+  std::size_t hourly_groups_ = 0;
+  struct TableInfo {
+    std::size_t rows = 0;
+    std::vector<std::string> columns;
+  };
+  std::map<std::string, TableInfo> tables_;
   mutable std::map<std::string, DailyMatrix> daily_cache_;
+  mutable std::map<std::string, HourlyMatrix> hourly_cache_;
   mutable std::map<std::string, std::vector<double>> platform_cache_;
 };
 

@@ -9,6 +9,8 @@
 
 namespace sim {
 
+class RunFile;
+
 class Model {
  public:
   virtual ~Model() = default;
@@ -19,8 +21,20 @@ class Model {
   virtual std::uint64_t memberships() const = 0;
   virtual void advance(Tick t) = 0;
   virtual void measure(Day d, DayFrame& frame) = 0;
-  // Optional extra output at the end of a day (per-member snapshots); default none.
-  virtual void write_extras(Day, class RunFile&) {}
+
+  // Optional output beyond /daily and /platform; defaults: none.
+  // Once, before the first day: declare tables (RunFile::declare_table).
+  virtual void declare_output(RunFile&) {}
+  // Series measured every hour, /hourly/<metric> [hour, group]; measure_hour(t, frame) fills
+  // frame.at(metric, group) after tick t (NaN: not measured).
+  virtual const std::vector<MetricSpec>& hourly_metrics() const {
+    static const std::vector<MetricSpec> none;
+    return none;
+  }
+  virtual void measure_hour(Tick, DayFrame&) {}
+  // At the end of day d, after measure(d) and before the day goes to the file: table rows
+  // appended here belong to day d and are flushed with it (per-member snapshots too).
+  virtual void write_extras(Day, RunFile&) {}
 };
 
 }  // namespace sim
