@@ -42,7 +42,7 @@ std::size_t CommunityModel::expected_group_count(sim::Day days) const {
   return static_cast<std::size_t>(expected);
 }
 
-void CommunityModel::open_output(sim::RunFile& file) {
+void CommunityModel::declare_output(sim::RunFile& file) {
   tables_ = declare_run_output(world_, file);
 }
 

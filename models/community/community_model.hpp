@@ -22,7 +22,7 @@ class CommunityModel final : public sim::Model {
   std::uint64_t memberships() const override;
   void advance(sim::Tick t) override;
   void measure(sim::Day d, sim::DayFrame& frame) override;
-  void open_output(sim::RunFile& file) override;
+  void declare_output(sim::RunFile& file) override;
   const std::vector<sim::MetricSpec>& hourly_metrics() const override;
   void measure_hour(sim::Tick t, sim::DayFrame& frame) override;
   void write_extras(sim::Day d, sim::RunFile& file) override;

@@ -84,7 +84,6 @@ RunTables declare_run_output(const World& w, sim::RunFile& file) {
   t.groups = file.declare_table(groups_spec(w));
   t.interventions = file.declare_table(interventions_spec());
   if (w.logging) t.events = file.declare_table(events_spec());
-  if (w.rules[param::output::hourly]) file.declare_hourly(hourly_metric_specs());
   return t;
 }
 

@@ -18,7 +18,7 @@ struct RunTables {
   std::size_t groups = none, interventions = none, events = none;
 };
 
-// Declares the tables (and the hourly series when output.hourly) on a new run file.
+// Declares the tables on a new run file (the run loop declares the hourly series).
 RunTables declare_run_output(const World& world, sim::RunFile& file);
 
 // At the end of each day: the day's events and fired interventions appended, /groups replaced.

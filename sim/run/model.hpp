@@ -17,6 +17,8 @@ class Model {
   virtual const std::vector<MetricSpec>& daily_metrics() const = 0;
   virtual const std::vector<MetricSpec>& platform_metrics() const = 0;
   virtual std::size_t group_count() const = 0;
+  // Groups a run of `days` days is expected to have founded by its end (output chunking).
+  virtual std::size_t expected_group_count(Day) const { return group_count(); }
   // Memberships currently held (people × groups they are in): the unit of work per tick.
   virtual std::uint64_t memberships() const = 0;
   virtual void advance(Tick t) = 0;

@@ -34,7 +34,6 @@ RunOutcome run_scenario(const ModelFactory& factory, const RunRequest& req) {
     options.group_chunk = std::max<std::size_t>(model->expected_group_count(days), 1);
     file = std::make_unique<RunFile>(req.out, header, model->daily_metrics(),
                                      model->platform_metrics(), options);
-    model->open_output(*file);
   }
   Progress progress(req.label, days, req.quiet);
   outcome.report = run_days(*model, days, file.get(), &progress, req.stop);
