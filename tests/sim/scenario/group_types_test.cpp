@@ -247,3 +247,20 @@ TEST_CASE("arms and planned runs keep the group types", "[scenario][group_types]
   }
   CHECK(plan.scenario(1).params.integer("groups.count") == 8);
 }
+
+TEST_CASE("commsim inspect lists the group types", "[scenario][group_types][cli]") {
+  auto dir = testing_support::scratch_dir("group-types-inspect");
+  auto file = write(dir, "t.toml",
+                    "[run]\ndays = 3\n[population]\nsize = 300\n[groups]\ncount = 4\n"
+                    "[group_types.friends]\nshare = 0.5\nper_day = 3.0\nhour = 20\n"
+                    "groups.moderators = 0\n[group_types.flash]\ncount = 1\n"
+                    "groups.lifetime_hours = 12\n");
+  std::string out;
+  REQUIRE(testing_support::run_command(
+              testing_support::commsim_binary().string() + " inspect " + file.string(), &out) == 0);
+  CHECK_THAT(out, Catch::Contains("# group types") &&
+                      Catch::Contains("friends: share 0.5, 3/day at 20:00") &&
+                      Catch::Contains("flash: count 1") &&
+                      Catch::Contains("groups.lifetime_hours = 12") &&
+                      Catch::Contains("t.toml:12:1"));
+}
