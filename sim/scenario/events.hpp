@@ -14,7 +14,7 @@
 //   people = 250            # an argument the action declares
 //
 // The engine reads and checks them (sim/scenario/scenario.cpp); the model carries them out.
-// docs/scenario-format.md lists every rule.
+// README.md ("Group types and events") lists every rule.
 #include <cstdint>
 #include <limits>
 #include <map>

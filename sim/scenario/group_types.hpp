@@ -12,7 +12,7 @@
 //
 // The engine reads and checks the tables (sim/scenario/scenario.cpp); the model founds the
 // groups. A file without [group_types] has one implicit type, `default`, whose groups take the
-// file's own values. docs/scenario-format.md lists every rule.
+// file's own values. README.md ("Group types and events") lists every rule.
 #include <cstdint>
 #include <optional>
 #include <string>

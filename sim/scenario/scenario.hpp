@@ -3,7 +3,7 @@
 // command-line overrides applied. A run is a pure function of (scenario, seed).
 //
 // Besides parameter values, a file may declare group types and schedule events (read by
-// parse_scenario itself, checked before anything runs; docs/scenario-format.md):
+// parse_scenario itself, checked before anything runs; README.md, "Group types and events"):
 //
 //   [run]
 //   days = 60
