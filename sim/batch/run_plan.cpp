@@ -1,5 +1,6 @@
 #include "sim/batch/run_plan.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -7,6 +8,7 @@
 #include "sim/batch/seeds.hpp"
 #include "sim/batch/toml_util.hpp"
 #include "sim/params/consistency.hpp"
+#include "sim/scenario/scenario_rules.hpp"
 
 namespace sim::batch {
 namespace {
@@ -46,24 +48,51 @@ void collect_settings(const toml::table& t, const std::string& prefix, const std
 }
 
 // Every run the plan will make is checked as it will run: each arm, and each arm at each sweep
-// point (a contradiction an arm or a point makes is refused as surely as one in the base).
+// point (a contradiction an arm or a point makes is refused as surely as one in the base). A
+// run's checks: the consistency rules on its values and on each group type's values (the run's
+// with the type's settings), then the scenario rules (events against run.days, the model's own).
 void check_consistency_of(SourcePlan& sp) {
   std::set<std::string> seen;
-  auto check = [&](const Parameters& params, const std::string& context) {
-    for (auto& w : require_consistent(params, context))
-      if (seen.insert(w).second) sp.warnings.push_back(w);
+  auto keep = [&](const std::string& w) {
+    if (seen.insert(w).second) sp.warnings.push_back(w);
+  };
+  // `of`: "FILE" or "arm 'a' of FILE"; `point`: "" or "at sweep point p3".
+  auto check = [&](const Scenario& sc, const std::string& of, const std::string& point) {
+    auto context = [&](const std::string& in) {
+      return point.empty() ? in : point + " (" + in + ")";
+    };
+    const std::string run_context = context(sp.has_arms ? "in " + of : of);
+    for (auto& w : require_consistent(sc.params, run_context)) keep(w);
+    // A type's warnings about values it does not change were reported for the run already.
+    const auto run_warnings =
+        sc.group_types.empty() ? std::vector<std::string>() : check_consistency(sc.params).warnings;
+    for (const auto& type : sc.group_types) {
+      const Parameters typed = group_type_params(sc.params, type);
+      const std::string type_context = context("in group type '" + type.name + "' of " + of);
+      auto report = check_consistency(typed);
+      if (!report.errors.empty()) require_consistent(typed, type_context);  // throws
+      for (const auto& w : report.warnings)
+        if (std::find(run_warnings.begin(), run_warnings.end(), w) == run_warnings.end())
+          keep(type_context + ": " + w);
+    }
+    try {
+      check_scenario_rules(sc);
+    } catch (const InputError& e) {
+      if (!sp.has_arms && point.empty()) throw;  // the file as parse_scenario checked it
+      throw InputError(std::string(e.what()) + " (" + context("in " + of) + ")");
+    }
   };
   for (const auto& arm : sp.arms) {
-    const std::string in_arm = sp.has_arms ? "in arm '" + arm.name + "' of " + sp.path : sp.path;
+    const std::string of = sp.has_arms ? "arm '" + arm.name + "' of " + sp.path : sp.path;
     if (!sp.sweep) {
-      check(arm.scenario->params, in_arm);
+      check(*arm.scenario, of, "");
       continue;
     }
-    Parameters params = arm.scenario->params;
+    Scenario sc = *arm.scenario;
     for (std::size_t point = 0; point < sp.sweep->points.size(); ++point) {
       for (std::size_t c = 0; c < sp.sweep->paths.size(); ++c)
-        params.set(sp.sweep->paths[c], sp.sweep->points[point][c], sp.sweep->places[c]);
-      check(params, "at sweep point p" + std::to_string(point) + " (" + in_arm + ")");
+        sc.params.set(sp.sweep->paths[c], sp.sweep->points[point][c], sp.sweep->places[c]);
+      check(sc, of, "at sweep point p" + std::to_string(point));
     }
   }
 }

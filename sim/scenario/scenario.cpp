@@ -4,12 +4,19 @@
 
 #include "sim/core/input_error.hpp"
 #include "sim/core/input_file.hpp"
+#include "sim/scenario/scenario_reading.hpp"
+#include "sim/scenario/scenario_rules.hpp"
 
 namespace sim {
 namespace {
 
 SourcePlace place_of(const std::string& file, const toml::source_region& r) {
   return {file, static_cast<int>(r.begin.line), static_cast<int>(r.begin.column)};
+}
+
+// Top-level tables parse_scenario reads itself (scenario_reading.hpp), not as parameters.
+bool own_section(const std::string& key) {
+  return key == "group_types" || key == "events";
 }
 
 // Reads a TOML scalar as a ParamValue; nullopt for arrays and tables.
@@ -27,7 +34,7 @@ void walk(const toml::table& table, const std::string& prefix, const std::string
     std::string path =
         prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
     SourcePlace where = place_of(file, key.source());
-    if (prefix.empty() && options.reserved_sections.count(path)) continue;
+    if (prefix.empty() && (options.reserved_sections.count(path) || own_section(path))) continue;
     if (auto* sub = node.as_table()) {
       if (!params.registry().has_section(path) && !params.registry().find(path)) {
         std::string msg = "unknown section or key '" + path + "'";
@@ -70,7 +77,16 @@ Scenario parse_scenario(const std::string& text, const std::string& path,
   walk(document, "", label, options, params);
   for (const auto& a : options.overrides) apply_override(params, a);
   std::string name = path.empty() ? "scenario" : std::filesystem::path(path).stem().string();
-  return Scenario{path, name, text, std::move(params)};
+  Scenario scenario{path, name, text, std::move(params), {}, {}};
+  if (auto* node = document.get("group_types"))
+    scenario.group_types = scenario_reading::read_group_types(
+        *node, place_of(label, document.find("group_types")->first.source()), label, registry);
+  if (auto* node = document.get("events"))
+    scenario.events = scenario_reading::read_events(
+        *node, place_of(label, document.find("events")->first.source()), label, registry,
+        scenario.group_types);
+  check_scenario_rules(scenario);
+  return scenario;
 }
 
 Scenario load_scenario(const std::string& path, const ParamRegistry& registry,
