@@ -28,7 +28,7 @@ double leave_probability(const sim::ParamValues& r, double s, bool muted) {
 void mute_and_leave(World& w, std::size_t gi, Tick t) {
   GroupState& g = w.groups[gi];
   if (!g.alive) return;
-  const auto& r = g.rules;
+  const auto& r = g.rules.values();
   const double mute_below = r[satisfaction::mute_below];
   const double unmute_above = r[satisfaction::unmute_above];
   const bool task = r[groups::entry] == EntryPolicy::task;

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "models/community/mechanisms/housekeeping.hpp"
+#include "models/community/mechanisms/recruitment.hpp"
 #include "models/community/membership_events.hpp"
 #include "models/community/stream_purposes.hpp"
 #include "sim/random/distributions.hpp"
@@ -78,7 +79,7 @@ std::size_t found_populated_group(World& w, std::uint16_t type, Tick t, std::uin
 }
 
 void assign_founding_roles(const World& w, GroupState& g) {
-  const GroupRules& r = g.rules;
+  const sim::ParamValues& r = g.rules.values();
   auto& m = g.members;
   m.flags[0] |= r[groups::moderators] > 0 ? owner | moderator : owner;
   std::vector<std::size_t> by_value(m.slots());

@@ -9,7 +9,7 @@ using namespace param;
 void check_group_life(World& w, std::size_t gi, Tick t) {
   GroupState& g = w.groups[gi];
   if (!g.alive) return;
-  const auto& r = g.rules;
+  const auto& r = g.rules.values();
   const auto& m = g.members;
   std::size_t real = 0;  // real members present this hour: the group's member-hours
   for (std::size_t i = 0; i < m.slots(); ++i) real += m.present(i) && !(m.flags[i] & ad_account);

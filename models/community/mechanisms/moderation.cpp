@@ -39,7 +39,7 @@ void friends_feel(GroupState& g, std::size_t i, float cost, float wariness) {
 void moderate(World& w, std::size_t gi, Tick t) {
   GroupState& g = w.groups[gi];
   if (!g.alive || g.moderators == 0 || g.inbox.empty()) return;
-  const auto& r = g.rules;
+  const auto& r = g.rules.values();
   const double strictness = r[groups::strictness];
   const bool offtopic_rule = r[groups::offtopic_rule];
   const double offtopic_below = r[moderation::offtopic_below];

@@ -48,7 +48,7 @@ void post_messages(World& w, std::size_t gi, Tick t) {
     g.pending.clear();
     return;
   }
-  const auto& r = g.rules;
+  const auto& r = g.rules.values();
   const double topic_pull = r[members::topic_pull];
   const double silence = r[members::wariness_silence];
   // Idle chat begets chat: people post what they see (C11).

@@ -33,7 +33,7 @@ namespace {
 // Replies made visible this hour: the messages they answer gain a reply, and their posters
 // the worth of being answered.
 void credit_answers(World& w, GroupState& g) {
-  const auto& r = g.rules;
+  const auto& r = g.rules.values();
   const double help = r[satisfaction::answered_value];
   auto& m = g.members;
   for (const Message& msg : g.inbox) {
@@ -97,7 +97,7 @@ void read_messages(World& w, std::size_t gi, Tick t) {
   expire_recent(w, g, t);
   if (visible == 0) return;
 
-  const auto& rr = g.rules;
+  const auto& rr = g.rules.values();
   const double read_cost = rr[reading::read_cost], ad_cost = rr[reading::ad_cost];
   const double muted_reading = rr[reading::muted_reading];
   const double overload_cost = rr[reading::overload_cost];

@@ -45,7 +45,7 @@ double appeal(const Context& c, PersonId p) {
 }
 
 bool passes_policy(Context& c, PersonId p, JoinChannel channel, bool& paid) {
-  const auto& rules = c.g.rules;
+  const auto& rules = c.g.rules.values();
   const bool ad = c.w.is_spammer[p];
   const double fit = alignment(c.w, c.g, p);
   paid = false;
@@ -82,7 +82,7 @@ void recruit(World& w, std::size_t gi, Tick t) {
   g.applicants.clear();
   g.screened_today = 0;
   if (!g.alive) return;
-  const auto& rules = g.rules;
+  const auto& rules = g.rules.values();
   const EntryPolicy entry = rules[groups::entry];
   const double invite_above = rules[recruitment::invite_above];
   auto& m = g.members;

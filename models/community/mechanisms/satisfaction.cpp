@@ -19,7 +19,7 @@ double satisfaction_target(const sim::ParamValues& r, double net, int friends, b
 void update_satisfaction(World& w, std::size_t gi, Tick /*t*/) {
   GroupState& g = w.groups[gi];
   if (!g.alive) return;
-  const auto& r = g.rules;
+  const auto& r = g.rules.values();
   auto& m = g.members;
   const double members = static_cast<double>(std::max<std::size_t>(1, g.present_count()));
   const float rate = static_cast<float>(1.0 / r[satisfaction::memory_days]);
