@@ -10,7 +10,9 @@ Reading (every loader returns an ``xarray.Dataset``; ``.to_dataframe()`` for pan
 
     load_run(path, level="daily"|"platform")   dims day x group | day
     load_runs(paths_or_dir, level=...)         dims run x day x group | run x day
+    load_hourly(path)                          dims hour x group (level="hourly")
     load_snapshots(path)                       dim row (per member, day as coordinate)
+    load_table(path, "groups")                 dim row (any streamed table)
     load_events(path)                          dim event
     load_sweep(dir)                            dim run (the index: status, parameters, summaries)
     load_results(dir) / load_compare(dir)      -> Results (runs, arms, summary.csv, signature)
@@ -37,7 +39,7 @@ from .signature import Signature, SignatureError, parse_signature
 from .stats import mean_ci, summarize
 from .sweeps import complete_runs, load_sweep, sweep_frame, sweep_summary, swept_parameters
 from .sweepplots import plot_sweep_heatmap, plot_sweep_line
-from .tables import load_events, load_snapshots
+from .tables import load_events, load_hourly, load_snapshots, load_table
 
 __version__ = "0.2.0"
 
@@ -46,10 +48,11 @@ __all__ = [
     "NoEventsError", "NotHDF5Error", "PartialRunError", "PartialRunWarning", "Results",
     "Run", "RunFileError", "SUPPORTED_FORMAT_VERSIONS", "Signature", "SignatureError",
     "compare", "complete_runs", "export_csv", "find_binary", "find_run_files",
-    "load_compare", "load_events", "load_results", "load_run", "load_runs",
-    "load_snapshots", "load_sweep", "mean_ci", "mean_interval", "metric_range",
-    "parameters", "parse_signature", "plot_atlas", "plot_categories", "plot_failure_mode",
-    "plot_forest", "plot_sweep_heatmap", "plot_sweep_line", "read_index", "read_run",
-    "read_runs", "run", "save_figure", "split_by_scenario", "summarize", "sweep",
-    "sweep_frame", "sweep_summary", "swept_parameters", "to_table", "varying_parameters",
+    "load_compare", "load_events", "load_hourly", "load_results", "load_run", "load_runs",
+    "load_snapshots", "load_sweep", "load_table", "mean_ci", "mean_interval",
+    "metric_range", "parameters", "parse_signature", "plot_atlas", "plot_categories",
+    "plot_failure_mode", "plot_forest", "plot_sweep_heatmap", "plot_sweep_line",
+    "read_index", "read_run", "read_runs", "run", "save_figure", "split_by_scenario",
+    "summarize", "sweep", "sweep_frame", "sweep_summary", "swept_parameters", "to_table",
+    "varying_parameters",
 ]

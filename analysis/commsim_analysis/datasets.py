@@ -52,19 +52,31 @@ def _variable_attrs(run: Run, level: str, metric: str) -> dict[str, str]:
             "level": level}
 
 
+#: Dimensions of one run's arrays at each level.
+DIMS = {"daily": ("day", "group"), "platform": ("day",), "hourly": ("hour", "group")}
+
+
+def _ticks_per_day(runs: Sequence[Run]) -> int:
+    return next((int(r.meta["ticks_per_day"]) for r in runs
+                 if r.meta.get("ticks_per_day")), 24)
+
+
+def _coords(shape: tuple[int, ...], level: str, ticks_per_day: int) -> dict[str, Any]:
+    """Row (and group) coordinates; hourly rows also carry the day they belong to."""
+    dims = DIMS[level]
+    coords: dict[str, Any] = {dim: np.arange(n) for dim, n in zip(dims, shape)}
+    if level == "hourly":
+        coords["day"] = ("hour", np.arange(shape[0]) // ticks_per_day)
+    return coords
+
+
 def run_dataset(run: Run, level: str = "daily") -> xr.Dataset:
-    """One run at ``level`` ("daily": dims day x group; "platform": dim day)."""
+    """One run at ``level`` ("daily": dims day x group; "platform": dim day;
+    "hourly": dims hour x group, with ``day`` as a coordinate along hour)."""
     check_level(level)
-    arrays = run.arrays(level)
-    days = np.arange(run.n_days)
-    if level == "daily":
-        groups = np.arange(run.n_groups)
-        data = {m: (("day", "group"), a, _variable_attrs(run, level, m))
-                for m, a in arrays.items()}
-        coords = {"day": days, "group": groups}
-    else:
-        data = {m: (("day",), a, _variable_attrs(run, level, m)) for m, a in arrays.items()}
-        coords = {"day": days}
+    data = {m: (DIMS[level], a, _variable_attrs(run, level, m))
+            for m, a in run.arrays(level).items()}
+    coords = _coords(run.shape(level), level, _ticks_per_day([run]))
     return xr.Dataset(data, coords=coords, attrs=run_attributes(run))
 
 
@@ -115,10 +127,10 @@ def runs_dataset(runs: Sequence[Run], level: str = "daily",
     if metrics is not None:
         keep = set(metrics)
         names = [m for m in names if m in keep]
-    n_days = max((r.n_days for r in runs), default=0)
-    n_groups = max((r.n_groups for r in runs), default=0)
-    shape = (len(runs), n_days) + ((n_groups,) if level == "daily" else ())
-    dims = ("run", "day", "group") if level == "daily" else ("run", "day")
+    each = [r.shape(level) for r in runs]
+    per_run = tuple(max((s[i] for s in each), default=0) for i in range(len(DIMS[level])))
+    shape = (len(runs),) + per_run
+    dims = ("run",) + DIMS[level]
     data = {}
     for metric in names:
         stack = np.full(shape, np.nan)
@@ -128,12 +140,10 @@ def runs_dataset(runs: Sequence[Run], level: str = "daily",
             if arr is None:
                 continue
             source = source or r
-            stack[(i, slice(0, arr.shape[0])) + ((slice(0, arr.shape[1]),)
-                                                  if level == "daily" else ())] = arr
+            stack[(i,) + tuple(slice(0, n) for n in arr.shape)] = arr
         data[metric] = (dims, stack, _variable_attrs(source, level, metric))
-    coords: dict[str, Any] = {"run": [r.name for r in runs], "day": np.arange(n_days)}
-    if level == "daily":
-        coords["group"] = np.arange(n_groups)
+    coords: dict[str, Any] = {"run": [r.name for r in runs],
+                              **_coords(per_run, level, _ticks_per_day(runs))}
     for key, values in {**run_labels(runs), **(extra or {})}.items():
         coords[key] = ("run", _coord_array(list(values)))
     return xr.Dataset(data, coords=coords, attrs=shared_attributes(runs))

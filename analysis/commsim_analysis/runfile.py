@@ -2,7 +2,9 @@
 
 A run file holds root attributes that make the run reproducible (scenario text,
 seed, version, resolved parameters), ``/daily`` (one [day, group] dataset per
-metric) and ``/platform`` (one [day] dataset per metric). :func:`read_run` checks
+metric), ``/platform`` (one [day] dataset per metric) and, when the model wrote
+them, ``/hourly`` (one [hour, group] dataset per metric; read on request:
+``level="hourly"``) and streamed tables (``tables.py``). :func:`read_run` checks
 the file is what it claims to be (``validate.py``), honours the
 ``complete``/``days_written`` protocol of streamed output, and returns a
 :class:`Run` of numpy arrays; it reads in a child process (``isolate.py``) so a
@@ -36,8 +38,10 @@ REQUIRED_ROOT_ATTRS = ("format_version", "seed", "complete", "days_written")
 _META_KEYS = ("commsim_version", "format_version", "seed", "scenario", "scenario_name",
               "complete", "days_planned", "days_written", "ticks_per_day")
 
-LEVELS = ("daily", "platform")
-_NDIM = {"daily": 2, "platform": 1}
+LEVELS = ("daily", "platform", "hourly")
+#: What read_run reads unless told otherwise: hourly series can be 24 times the size.
+DEFAULT_LEVELS = ("daily", "platform")
+_NDIM = {"daily": 2, "platform": 1, "hourly": 2}
 
 
 @dataclass
@@ -46,8 +50,10 @@ class Run:
 
     ``daily_arrays[metric]`` has shape (days, groups); ``platform_arrays[metric]``
     has shape (days,). Row ``d`` is the state at the end of day ``d`` (0-based); a
-    group that did not exist yet holds NaN. ``units``/``descriptions`` map
-    level ("daily" or "platform") -> metric -> text from the dataset attributes.
+    group that did not exist yet holds NaN. ``hourly_arrays[metric]`` has shape
+    (hours, groups), hour 0 being the first hour of day 0; it is empty unless the
+    run was read with "hourly" among its levels. ``units``/``descriptions`` map
+    level -> metric -> text from the dataset attributes.
     """
 
     path: Path
@@ -56,6 +62,7 @@ class Run:
     platform_arrays: dict[str, np.ndarray]
     units: dict[str, dict[str, str]] = field(default_factory=dict)
     descriptions: dict[str, dict[str, str]] = field(default_factory=dict)
+    hourly_arrays: dict[str, np.ndarray] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -74,6 +81,19 @@ class Run:
     def n_groups(self) -> int:
         return next((a.shape[1] for a in self.daily_arrays.values()), 0)
 
+    @property
+    def n_hours(self) -> int:
+        return next((a.shape[0] for a in self.hourly_arrays.values()), 0)
+
+    def shape(self, level: str) -> tuple[int, ...]:
+        """(rows, groups) of a per-group level, (rows,) of the platform level."""
+        if level == "platform":
+            return (self.n_days,)
+        if level == "hourly":
+            return (self.n_hours,
+                    next((a.shape[1] for a in self.hourly_arrays.values()), 0))
+        return (self.n_days, self.n_groups)
+
     def metrics(self, level: str) -> list[str]:
         """Metric names present at ``level`` ("daily" or "platform")."""
         return list(self.arrays(level))
@@ -86,6 +106,8 @@ class Run:
             return self.daily_arrays
         if level == "platform":
             return self.platform_arrays
+        if level == "hourly":
+            return self.hourly_arrays
         raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
 
     def dataset(self, level: str = "daily") -> xr.Dataset:
@@ -95,7 +117,8 @@ class Run:
 
 
 def read_run(path: str | Path, *, allow_partial: bool = False,
-             metrics: Iterable[str] | None = None) -> Run:
+             metrics: Iterable[str] | None = None,
+             levels: Iterable[str] = DEFAULT_LEVELS) -> Run:
     """Read and validate one run file into numpy arrays.
 
     ``allow_partial``: a run whose ``complete`` attribute is not 1 raises
@@ -103,6 +126,8 @@ def read_run(path: str | Path, *, allow_partial: bool = False,
     and only the ``days_written`` rows are returned.
     ``metrics``: load only these metric names (from either level); naming one that
     exists nowhere in the file is a KeyError, so typos do not pass silently.
+    ``levels``: which of "daily", "platform", "hourly" to read (a level not read
+    holds no arrays); asking for "hourly" in a run without it is a MissingDataError.
     A damaged file raises a :class:`RunFileError` subclass naming the file and fault.
     """
     path = Path(path)
@@ -111,7 +136,10 @@ def read_run(path: str | Path, *, allow_partial: bool = False,
     if not path.is_file():
         raise NotHDF5Error(path, "not a regular file (expected a commsim run file)")
     wanted = None if metrics is None else sorted(set(metrics))
-    run = isolated(path, _read_file, path, wanted, memory_budget())
+    levels = tuple(levels)
+    for level in levels:
+        check_level(level)
+    run = isolated(path, _read_file, path, wanted, memory_budget(), levels)
     if not run.meta["complete"] and not allow_partial:
         raise PartialRunError(
             path, f"partial run (complete != 1): {run.meta['days_written']} of "
@@ -126,7 +154,9 @@ def load_run(path: str | Path, *, level: str = "daily", allow_partial: bool = Fa
     """One run file as an ``xarray.Dataset``.
 
     ``level="daily"``: one variable per per-group metric, dims (day, group);
-    ``level="platform"``: one variable per platform metric, dims (day,). Each
+    ``level="platform"``: one variable per platform metric, dims (day,);
+    ``level="hourly"``: the hourly series, dims (hour, group), with ``day`` as a
+    coordinate along ``hour`` (:func:`~commsim_analysis.load_hourly`). Each
     variable carries ``unit`` and ``description`` attributes; the dataset's
     attributes are the run's (seed, scenario, scenario_name, complete, days_written,
     arm, replicate, ...) and every resolved parameter under its own name
@@ -135,8 +165,10 @@ def load_run(path: str | Path, *, level: str = "daily", allow_partial: bool = Fa
     metric at the other level is a KeyError saying which level it is at.
     """
     check_level(level)
-    run = read_run(path, allow_partial=allow_partial, metrics=metrics)
-    if metrics is not None:
+    levels = ("hourly",) if level == "hourly" else DEFAULT_LEVELS
+    run = read_run(path, allow_partial=allow_partial, metrics=metrics, levels=levels)
+    # (read_run named any metric the file has no hourly series of)
+    if metrics is not None and level != "hourly":
         other = "platform" if level == "daily" else "daily"
         misplaced = sorted(set(metrics) - set(run.metrics(level)))
         if misplaced:
@@ -150,25 +182,30 @@ def check_level(level: str) -> None:
         raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
 
 
-def _read_file(path: Path, wanted: list[str] | None, budget: int) -> Run:
+def _read_file(path: Path, wanted: list[str] | None, budget: int,
+               read_levels: tuple[str, ...] = DEFAULT_LEVELS) -> Run:
     """The whole read (runs in the child process of :func:`isolated`)."""
     handle = open_hdf5(path)
     with handle:
         meta = read_meta(handle, path)
         levels = {}
         for level in LEVELS:
-            levels[level] = _read_level(handle, path, level, meta["days_written"],
+            if level not in read_levels:
+                levels[level] = ({}, {}, {})
+                continue
+            rows = meta["hours_written"] if level == "hourly" else meta["days_written"]
+            levels[level] = _read_level(handle, path, level, rows,
                                         None if wanted is None else set(wanted), budget)
-    daily, d_units, d_desc = levels["daily"]
-    platform, p_units, p_desc = levels["platform"]
     if wanted is not None:
-        unknown = set(wanted) - set(daily) - set(platform)
+        unknown = set(wanted).difference(*(levels[lv][0] for lv in LEVELS))
         if unknown:
+            available = ", ".join(f"{lv} {sorted(levels[lv][1])}" for lv in read_levels)
             raise KeyError(f"{path}: no metric named {sorted(unknown)}; available: "
-                           f"daily {sorted(d_units)}, platform {sorted(p_units)}")
-    return Run(path=path, meta=meta, daily_arrays=daily, platform_arrays=platform,
-               units={"daily": d_units, "platform": p_units},
-               descriptions={"daily": d_desc, "platform": p_desc})
+                           f"{available}")
+    return Run(path=path, meta=meta, daily_arrays=levels["daily"][0],
+               platform_arrays=levels["platform"][0], hourly_arrays=levels["hourly"][0],
+               units={lv: levels[lv][1] for lv in LEVELS},
+               descriptions={lv: levels[lv][2] for lv in LEVELS})
 
 
 def read_meta(handle: h5py.File, path: Path) -> dict[str, Any]:
@@ -191,8 +228,13 @@ def read_meta(handle: h5py.File, path: Path) -> dict[str, Any]:
     integer_attr(path, root, "complete", 0, 1)
     planned = integer_attr(path, root, "days_planned", 0) if "days_planned" in root else None
     written = integer_attr(path, root, "days_written", 0, planned)
-    if "ticks_per_day" in root:
-        integer_attr(path, root, "ticks_per_day", 1)
+    ticks = integer_attr(path, root, "ticks_per_day", 1) if "ticks_per_day" in root else 24
+    hours = None
+    if "hours_written" in root:
+        hours = integer_attr(path, root, "hours_written", 0)
+        if hours != ticks * written:
+            raise DamagedFileError(path, f"root attribute 'hours_written' = {hours} is not "
+                                         f"{ticks} x days_written ({written})")
     for key in ("scenario", "scenario_name", "commsim_version", "parameters"):
         if key in root and not isinstance(root[key], str):
             raise DamagedFileError(path, f"root attribute '{key}' is {root[key]!r}, "
@@ -201,6 +243,7 @@ def read_meta(handle: h5py.File, path: Path) -> dict[str, Any]:
     meta: dict[str, Any] = {k: root.get(k) for k in _META_KEYS}
     meta["complete"] = root["complete"] == 1
     meta["days_written"] = written
+    meta["hours_written"] = hours
     meta["scenario_name"] = meta["scenario_name"] or path.stem
     meta["parameters"] = _read_parameters(handle, path, root)
     meta["run"] = path.stem
@@ -226,9 +269,16 @@ def _read_level(handle: h5py.File, path: Path, level: str, days: int,
     """Every dataset of /daily or /platform, trimmed to ``days`` rows, after
     checking ranks, types, widths and sizes of all of them."""
     group = h5read(path, f"/{level}", lambda: handle.get(level))
+    if level == "hourly" and group is None:
+        raise MissingDataError(path, "no /hourly series: the run's model wrote no hourly "
+                                     "output (it is opt-in)")
+    if level == "hourly" and days is None:
+        raise DamagedFileError(path, "/hourly holds series but there is no root attribute "
+                                     "'hours_written'")
     if not isinstance(group, h5py.Group):
         raise MissingDataError(path, f"missing group /{level} (every run file has "
                                      "/daily and /platform)")
+    counter = "hours_written" if level == "hourly" else "days_written"
     units, descriptions, selected = {}, {}, {}
     names = h5read(path, f"the members of /{level}", lambda: list(group.keys()))
     for metric in names:
@@ -240,8 +290,9 @@ def _read_level(handle: h5py.File, path: Path, level: str, days: int,
         units[metric] = str(attrs.get("unit", ""))
         descriptions[metric] = str(attrs.get("description", ""))
         if wanted is None or metric in wanted:
-            selected[metric] = (ds, check_dataset(path, name, ds, _NDIM[level], days))
-    widths = {shape[1] for _, shape in selected.values()} if level == "daily" else set()
+            selected[metric] = (ds, check_dataset(path, name, ds, _NDIM[level], days,
+                                                  counter=counter))
+    widths = {shape[1] for _, shape in selected.values()} if _NDIM[level] == 2 else set()
     if len(widths) > 1:
         raise DamagedFileError(path, f"/{level} datasets disagree on the number of groups: "
                                      f"{sorted(widths)}")

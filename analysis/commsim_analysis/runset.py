@@ -16,7 +16,7 @@ import xarray as xr
 
 from .datasets import runs_dataset, varying_parameters
 from .errors import PartialRunWarning
-from .runfile import Run, check_level, read_run
+from .runfile import DEFAULT_LEVELS, Run, check_level, read_run
 
 #: File names inside a run folder that are not run files: the index of a
 #: batch/sweep and the statistics of ``commsim compare``.
@@ -43,11 +43,13 @@ def find_run_files(paths_or_dir: PathsOrDir) -> list[Path]:
 
 
 def read_runs(paths_or_dir: PathsOrDir, *, allow_partial: bool = False,
-              metrics: Iterable[str] | None = None) -> list[Run]:
+              metrics: Iterable[str] | None = None,
+              levels: Iterable[str] = DEFAULT_LEVELS) -> list[Run]:
     """Read every run; partial runs are dropped with one warning naming them all,
     or kept (``meta["complete"]`` False) when ``allow_partial`` is true."""
     metrics = None if metrics is None else list(metrics)
-    runs = [read_run(p, allow_partial=True, metrics=metrics)
+    levels = tuple(levels)
+    runs = [read_run(p, allow_partial=True, metrics=metrics, levels=levels)
             for p in find_run_files(paths_or_dir)]
     partial = [r for r in runs if not r.meta["complete"]]
     if partial:
@@ -65,7 +67,7 @@ def read_runs(paths_or_dir: PathsOrDir, *, allow_partial: bool = False,
 def check_metric_levels(runs: list[Run], level: str, metrics: Iterable[str] | None) -> None:
     """A metric asked for at the wrong level is an error naming the right one,
     never a silently empty result."""
-    if metrics is None or not runs:
+    if metrics is None or not runs or level == "hourly":
         return
     here = {m for r in runs for m in r.metrics(level)}
     other = "platform" if level == "daily" else "daily"
@@ -82,7 +84,8 @@ def load_runs(paths_or_dir: PathsOrDir, *, level: str = "daily",
               metrics: Iterable[str] | None = None) -> xr.Dataset:
     """Many run files as one ``xarray.Dataset``.
 
-    Dims (run, day, group) for ``level="daily"``, (run, day) for "platform".
+    Dims (run, day, group) for ``level="daily"``, (run, day) for "platform",
+    (run, hour, group) for "hourly" (only the hourly series are read then).
     Coordinates along ``run``: scenario_name, arm, arm_index, point, replicate,
     seed, complete, days_written (those the files have) and every parameter that
     differs between runs; parameters every run shares are attributes. Shorter
@@ -91,7 +94,9 @@ def load_runs(paths_or_dir: PathsOrDir, *, level: str = "daily",
     """
     check_level(level)
     metrics = None if metrics is None else list(metrics)
-    runs = read_runs(paths_or_dir, allow_partial=allow_partial, metrics=metrics)
+    levels = ("hourly",) if level == "hourly" else DEFAULT_LEVELS
+    runs = read_runs(paths_or_dir, allow_partial=allow_partial, metrics=metrics,
+                     levels=levels)
     check_metric_levels(runs, level, metrics)
     return runs_dataset(runs, level, metrics)
 

@@ -1,20 +1,24 @@
-"""Per-member snapshots and the event table of a run file, as ``xarray.Dataset``s.
+"""Per-member snapshots, streamed tables and hourly series of a run file, as
+``xarray.Dataset``s.
 
-Both are tables (one row per membership, one row per event), so both come back
-with a single row dimension and one variable per column; ``.to_dataframe()``
-makes the pandas table.
+Snapshots and tables come back with a single row dimension and one variable per
+column; ``.to_dataframe()`` makes the pandas table.
 
 * ``/snapshots/day_N/<column>`` (``snapshots.every_days`` > 0): one 1-D dataset per
   column (group, person, state, alignment, value, ...) for each snapshot day N.
   :func:`load_snapshots` stacks the days in numeric order (``day_59`` before
   ``day_119``) with ``day`` as a coordinate of each row.
-* ``/events`` (``output.events = true``): either one compound dataset (a field
-  per column) or a group of 1-D datasets of equal length (a dataset per column),
-  with columns such as tick, group, person, kind and kind-specific fields.
-  :func:`load_events` reads either form; enum and string columns come back as
-  text, and a ``day`` column is derived from ``tick`` when the table has none.
+* Streamed tables ``/<name>`` (``/events``, ``/groups``, ``/interventions``; see
+  docs/output-format.md): a group of 1-D columns whose ``rows`` attribute says
+  how many rows are data (a partial file may hold more). :func:`load_table`
+  reads any of them; code (HDF5 enum) and string columns come back as text.
+* ``/events`` (``output.events = true``): :func:`load_events` is
+  ``load_table(path, "events")`` with dim ``event`` and a ``day`` column derived
+  from ``tick``; it also reads the table as one compound dataset.
+* ``/hourly/<metric>`` [hour, group]: :func:`load_hourly`, the daily loader's
+  code path at ``level="hourly"``.
 
-Both read in a child process and check shapes and sizes before reading, like
+All read in a child process and check shapes and sizes before reading, like
 :func:`~commsim_analysis.runfile.read_run`.
 """
 from __future__ import annotations
@@ -31,7 +35,7 @@ from .attrs import read_attrs, to_python
 from .errors import (DamagedFileError, MissingDataError, NoEventsError, NotHDF5Error,
                      PartialRunError)
 from .isolate import isolated
-from .runfile import read_meta
+from .runfile import load_run, read_meta
 from .validate import check_range, check_size, h5read, memory_budget, open_hdf5
 
 SNAPSHOT_DAY = re.compile(r"day_(\d+)")
@@ -53,11 +57,35 @@ def load_snapshots(path: str | Path, *, days: Iterable[int] | None = None,
                     allow_partial, memory_budget())
 
 
-def load_events(path: str | Path, *, allow_partial: bool = False) -> xr.Dataset:
-    """The run's event table: dim ``event``, a variable per column. Raises
-    :class:`NoEventsError` when the run was made without ``output.events = true``."""
+def load_table(path: str | Path, name: str, *, allow_partial: bool = False) -> xr.Dataset:
+    """The streamed table ``/<name>`` of a run (``"events"``, ``"groups"``,
+    ``"interventions"``): dim ``row``, a variable per column in declared order
+    (attributes ``unit``, ``description``; a code column's values as their names
+    and its ``codes`` as an attribute), the table's ``description`` and ``rows``
+    and the run's attributes on the dataset. Only the ``rows`` rows the file
+    vouches for are read. Raises MissingDataError naming the tables the file has
+    when there is no such table."""
     path = _existing(path)
-    return isolated(path, _read_events, path, allow_partial, memory_budget())
+    return isolated(path, _read_table, path, str(name), allow_partial, memory_budget())
+
+
+def load_events(path: str | Path, *, allow_partial: bool = False) -> xr.Dataset:
+    """The run's event table: dim ``event``, a variable per column, ``day`` derived
+    from ``tick``. Raises :class:`NoEventsError` when the run was made without
+    ``output.events = true``."""
+    ds = load_table(path, "events", allow_partial=allow_partial).rename({"row": "event"})
+    if "tick" in ds and "day" not in ds and ds.attrs.get("ticks_per_day"):
+        ds["day"] = ("event", np.asarray(ds["tick"].values) // ds.attrs["ticks_per_day"],
+                     {"unit": "days"})
+    return ds
+
+
+def load_hourly(path: str | Path, *, allow_partial: bool = False,
+                metrics: Iterable[str] | None = None) -> xr.Dataset:
+    """The run's hourly series: dims (hour, group), ``day`` a coordinate along
+    ``hour``; checked and read like the daily series (``load_run(path,
+    level="hourly")``). Raises MissingDataError when the run wrote none."""
+    return load_run(path, level="hourly", allow_partial=allow_partial, metrics=metrics)
 
 
 def _existing(path: str | Path) -> Path:
@@ -87,13 +115,21 @@ def _run_attrs(meta: dict) -> dict:
     return attrs
 
 
-def _column(path: Path, name: str, ds: h5py.Dataset, length: int | None, budget: int):
-    """A 1-D column after checking its rank, type, length and size."""
+def _column(path: Path, name: str, ds: h5py.Dataset, length: int | None, budget: int,
+            rows: int | None = None, complete: bool = True):
+    """A 1-D column after checking its rank, type, length and size. ``rows``: the
+    table's ``rows`` attribute, the length to read (more only in a partial file);
+    else every column must have ``length`` rows."""
     shape = h5read(path, f"the shape of {name}", lambda: ds.shape)
     dtype = h5read(path, f"the type of {name}", lambda: ds.dtype)
     if len(shape) != 1:
         raise DamagedFileError(path, f"{name} has {len(shape)} dimension(s), expected 1")
-    if length is not None and shape[0] != length:
+    if rows is not None:
+        if shape[0] < rows or (complete and shape[0] != rows):
+            raise DamagedFileError(path, f"{name} has {shape[0]} rows but the table's "
+                                         f"'rows' attribute says {rows}")
+        shape = (rows,)
+    elif length is not None and shape[0] != length:
         raise DamagedFileError(path, f"{name} has {shape[0]} rows, the table's other "
                                      f"columns {length}")
     if dtype.kind not in "fiub" and dtype.names is None \
@@ -101,7 +137,7 @@ def _column(path: Path, name: str, ds: h5py.Dataset, length: int | None, budget:
         raise DamagedFileError(path, f"{name} has element type {dtype}, expected numbers "
                                      "or text")
     check_size(path, name, ds, shape, budget)
-    return h5read(path, name, lambda: ds[()]), dtype
+    return h5read(path, name, lambda: ds[: shape[0]]), dtype
 
 
 def _read_snapshots(path: Path, days, columns, allow_partial: bool, budget: int):
@@ -174,45 +210,68 @@ def _decode(values: np.ndarray, dtype: np.dtype) -> np.ndarray:
     return values
 
 
-def _read_events(path: Path, allow_partial: bool, budget: int):
+def _table_names(handle: h5py.File, path: Path) -> list[str]:
+    """Root groups carrying a ``rows`` attribute: the streamed tables."""
+    names = []
+    for key in h5read(path, "the root group", lambda: list(handle.keys())):
+        node = h5read(path, f"/{key}", lambda: handle.get(key))
+        if isinstance(node, h5py.Group) and h5read(path, f"the attributes of /{key}",
+                                                   lambda: "rows" in node.attrs):
+            names.append(key)
+    return sorted(names)
+
+
+def _read_table(path: Path, name: str, allow_partial: bool, budget: int):
     handle, meta = _open(path, allow_partial)
     with handle:
-        node = h5read(path, "/events", lambda: handle.get("events"))
+        node = h5read(path, f"/{name}", lambda: handle.get(name))
         if node is None:
-            raise NoEventsError(path, "no /events table: the run was made without "
-                                      "output.events = true (set it in the scenario's "
-                                      "[output] table, or --set output.events=true, "
-                                      "and rerun)")
-        columns, units = {}, {}
+            if name == "events":
+                raise NoEventsError(path, "no /events table: the run was made without "
+                                          "output.events = true (set it in the scenario's "
+                                          "[output] table, or --set output.events=true, "
+                                          "and rerun)")
+            raise MissingDataError(path, f"no /{name} table; tables in this file: "
+                                         f"{_table_names(handle, path)}")
+        columns, col_attrs = {}, {}
         if isinstance(node, h5py.Dataset):  # one compound dataset
-            dtype = h5read(path, "the type of /events", lambda: node.dtype)
+            dtype = h5read(path, f"the type of /{name}", lambda: node.dtype)
             if dtype.names is None:
-                raise DamagedFileError(path, f"/events is a dataset of {dtype}, expected "
+                raise DamagedFileError(path, f"/{name} is a dataset of {dtype}, expected "
                                              "a compound table (or a group of columns)")
-            values, _ = _column(path, "/events", node, None, budget)
+            values, _ = _column(path, f"/{name}", node, None, budget)
             for field in dtype.names:
                 columns[field] = _decode(values[field], dtype.fields[field][0])
-            attrs = h5read(path, "the attributes of /events", lambda: read_attrs(node))
+                col_attrs[field] = {}
+            attrs = h5read(path, f"the attributes of /{name}", lambda: read_attrs(node))
         elif isinstance(node, h5py.Group):  # a dataset per column
+            attrs = h5read(path, f"the attributes of /{name}", lambda: read_attrs(node))
+            rows = attrs.get("rows")
+            if rows is not None and (isinstance(rows, bool) or not isinstance(rows, int)
+                                     or rows < 0):
+                raise DamagedFileError(path, f"/{name}: attribute 'rows' is {rows!r}, "
+                                             "not a count")
             length = None
-            for col in h5read(path, "the members of /events", lambda: list(node.keys())):
-                ds = h5read(path, f"/events/{col}", lambda: node[col])
+            for col in h5read(path, f"the members of /{name}", lambda: list(node)):
+                ds = h5read(path, f"/{name}/{col}", lambda: node[col])
+                column = f"/{name}/{col}"
                 if not isinstance(ds, h5py.Dataset):
-                    continue
-                name = f"/events/{col}"
-                values, dtype = _column(path, name, ds, length, budget)
+                    raise DamagedFileError(path, f"{column} is not a dataset")
+                values, dtype = _column(path, column, ds, length, budget, rows,
+                                        meta["complete"])
                 length = len(values)
                 columns[col] = _decode(values, dtype)
-                col_attrs = h5read(path, f"the attributes of {name}", lambda: read_attrs(ds))
-                units[col] = str(col_attrs.get("unit", ""))
-            attrs = h5read(path, "the attributes of /events", lambda: read_attrs(node))
+                a = h5read(path, f"the attributes of {column}", lambda: read_attrs(ds))
+                col_attrs[col] = {"unit": str(a.get("unit", "")),
+                                  "description": str(a.get("description", ""))}
+                enum = h5py.check_enum_dtype(dtype)
+                if enum is not None:
+                    col_attrs[col]["codes"] = [k for k, _ in sorted(enum.items(),
+                                                                    key=lambda kv: kv[1])]
         else:
-            raise DamagedFileError(path, "/events is neither a table nor a group")
-    n = len(next(iter(columns.values()))) if columns else 0
-    data = {c: ("event", v, {"unit": units.get(c, "")}) for c, v in columns.items()}
-    if "tick" in columns and "day" not in columns and meta.get("ticks_per_day"):
-        data["day"] = ("event", np.asarray(columns["tick"]) // meta["ticks_per_day"],
-                       {"unit": "days"})
-    return xr.Dataset(data, coords={"event": np.arange(n)},
-                      attrs={**_run_attrs(meta), **{k: v for k, v in attrs.items()
-                                                    if not isinstance(v, list)}})
+            raise DamagedFileError(path, f"/{name} is neither a table nor a group")
+    n = len(next(iter(columns.values()))) if columns else int(attrs.get("rows") or 0)
+    data = {c: ("row", v, col_attrs[c]) for c, v in columns.items()}
+    table_attrs = {k: v for k, v in attrs.items() if not isinstance(v, list)}
+    return xr.Dataset(data, coords={"row": np.arange(n)},
+                      attrs={**_run_attrs(meta), **table_attrs, "table": name})

@@ -91,7 +91,7 @@ def integer_attr(path: Path, root: dict[str, Any], name: str, low: int | None = 
 
 
 def check_dataset(path: Path, name: str, ds: h5py.Dataset, ndim: int, rows: int,
-                  kinds: str = "f") -> tuple[int, ...]:
+                  kinds: str = "f", counter: str = "days_written") -> tuple[int, ...]:
     """Rank, element type and row count of ``ds``; returns the shape to read
     (``rows`` rows, the full width)."""
     shape = h5read(path, f"the shape of {name}", lambda: ds.shape)
@@ -103,7 +103,7 @@ def check_dataset(path: Path, name: str, ds: h5py.Dataset, ndim: int, rows: int,
                                      f"{'float64' if kinds == 'f' else 'numbers'}")
     if shape[0] < rows:
         raise DamagedFileError(path, f"{name} has {shape[0]} rows but the file claims "
-                                     f"{rows} (days_written)")
+                                     f"{rows} ({counter})")
     return (rows, *shape[1:])
 
 

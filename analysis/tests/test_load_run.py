@@ -93,4 +93,4 @@ def test_metric_selection(run_file):
     with pytest.raises(KeyError, match=r"'members'.*level='platform'"):
         load_run(run_file, metrics=["members"])  # a platform metric at the daily level
     with pytest.raises(ValueError, match="level must be one of"):
-        load_run(run_file, level="hourly")
+        load_run(run_file, level="weekly")

@@ -58,7 +58,7 @@ class RunFile {
 
   // Closes a day: with hourly output declared, its 24 hours must have been appended first.
   void append(const DayFrame& frame);
-  void flush();   // write buffered days, update days_written, flush to disk
+  void flush();   // write buffered days, hours and table rows, update days_written, flush to disk
   void finish();  // flush, set complete = 1, close, rename <path>.part to <path>
   // Close and rename to <path> without complete = 1: a record that stays (a failed run's
   // stub, whose `error` attribute says why).
