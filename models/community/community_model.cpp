@@ -1,7 +1,7 @@
 #include "models/community/community_model.hpp"
 
-#include "models/community/mechanisms/housekeeping.hpp"
 #include "models/community/measurement.hpp"
+#include "models/community/mechanisms/housekeeping.hpp"
 #include "models/community/run_output.hpp"
 #include "models/community/snapshots.hpp"
 #include "models/community/world_builder.hpp"

@@ -286,14 +286,14 @@ double platform_messages(const PlatformDay& d) {
     platform_metric(
         {"ad_share", "share", "ads among visible messages on the platform today"},
         [](const PlatformDay& d) { return ratio(platform_ads(d), platform_messages(d)); }),
-    platform_metric({"joins", "people/day",
-                     "joins on the platform today (friend invitations, open channel, influx events)"},
-                    [](const PlatformDay& d) {
-                      return sum_over_groups(d, [](const GroupState& g, const GroupCensus&) {
-                        return double(g.today.joins_friend + g.today.joins_open +
-                                      g.today.joins_influx);
-                      });
-                    }),
+    platform_metric(
+        {"joins", "people/day",
+         "joins on the platform today (friend invitations, open channel, influx events)"},
+        [](const PlatformDay& d) {
+          return sum_over_groups(d, [](const GroupState& g, const GroupCensus&) {
+            return double(g.today.joins_friend + g.today.joins_open + g.today.joins_influx);
+          });
+        }),
     platform_metric({"leaves", "people/day", "voluntary departures on the platform today"},
                     [](const PlatformDay& d) {
                       return sum_over_groups(d, [](const GroupState& g, const GroupCensus&) {

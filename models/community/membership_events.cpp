@@ -4,22 +4,32 @@ namespace community {
 
 LogDetail detail_of(JoinChannel channel) {
   switch (channel) {
-    case JoinChannel::friend_invite: return LogDetail::friend_invite;
-    case JoinChannel::open_channel: return LogDetail::open_channel;
-    case JoinChannel::influx: return LogDetail::influx;
-    case JoinChannel::founder: return LogDetail::founder;
-    case JoinChannel::split: return LogDetail::split;
+    case JoinChannel::friend_invite:
+      return LogDetail::friend_invite;
+    case JoinChannel::open_channel:
+      return LogDetail::open_channel;
+    case JoinChannel::influx:
+      return LogDetail::influx;
+    case JoinChannel::founder:
+      return LogDetail::founder;
+    case JoinChannel::split:
+      return LogDetail::split;
   }
   return LogDetail::none;
 }
 
 LogDetail detail_of(MessageKind kind) {
   switch (kind) {
-    case MessageKind::content: return LogDetail::content;
-    case MessageKind::chat: return LogDetail::chat;
-    case MessageKind::ad: return LogDetail::ad;
-    case MessageKind::programme: return LogDetail::programme;
-    case MessageKind::dispute: return LogDetail::dispute;
+    case MessageKind::content:
+      return LogDetail::content;
+    case MessageKind::chat:
+      return LogDetail::chat;
+    case MessageKind::ad:
+      return LogDetail::ad;
+    case MessageKind::programme:
+      return LogDetail::programme;
+    case MessageKind::dispute:
+      return LogDetail::dispute;
   }
   return LogDetail::none;
 }
@@ -28,8 +38,7 @@ std::size_t join_group(const World& w, GroupState& g, PersonId p, Tick now, floa
                        std::uint8_t flag_bits, JoinChannel channel, PersonId inviter) {
   g.members.add(p, now, satisfaction0, flag_bits);
   if (!(flag_bits & ad_account)) ++g.lifetime.members_ever;
-  log_event(w, g, now, LogKind::join, p, detail_of(channel),
-            inviter == never ? log_none : inviter);
+  log_event(w, g, now, LogKind::join, p, detail_of(channel), inviter == never ? log_none : inviter);
   return g.members.slots() - 1;
 }
 

@@ -52,9 +52,10 @@ inline const std::size_t shares_fit = sim::scenario_rule([](const sim::Scenario&
     if (!t.share) continue;
     total += *t.share;
     if (total > 1.0 + 1e-9)
-      throw sim::InputError(t.where, key_of_type(t, "share") + ": the types' shares of "
-                                         "groups.count add up to " + std::to_string(total) +
-                                         " here, more than 1");
+      throw sim::InputError(t.where, key_of_type(t, "share") +
+                                         ": the types' shares of "
+                                         "groups.count add up to " +
+                                         std::to_string(total) + " here, more than 1");
   }
 });
 
@@ -89,19 +90,17 @@ inline const std::size_t events_fit = sim::scenario_rule([](const sim::Scenario&
   const std::int64_t people = s.params.integer("population.size");
   for (const auto& e : s.events) {
     if (e.target == sim::EventTarget::group && e.target_group >= groups)
-      throw sim::InputError(e.target_where,
-                            key_of_event(e, "target") + ": group:" +
-                                std::to_string(e.target_group) + " does not exist; " +
-                                std::to_string(groups) +
-                                " groups are founded at day 0 (group:0 .. group:" +
-                                std::to_string(groups - 1) + ")");
+      throw sim::InputError(
+          e.target_where,
+          key_of_event(e, "target") + ": group:" + std::to_string(e.target_group) +
+              " does not exist; " + std::to_string(groups) +
+              " groups are founded at day 0 (group:0 .. group:" + std::to_string(groups - 1) + ")");
     if (e.action == "influx") {
       const auto& [value, where] = e.args.at("people");
       influx += std::get<std::int64_t>(value);
       if (influx > people)
         throw sim::InputError(where, key_of_event(e, "people") + ": the influx events bring " +
-                                         std::to_string(influx) +
-                                         " people so far, more than the " +
+                                         std::to_string(influx) + " people so far, more than the " +
                                          std::to_string(people) +
                                          " people of the platform (population.size)");
     }

@@ -20,8 +20,7 @@ sim::TableSpec groups_spec(const World& w) {
           "one row per group ever founded: its type, origin, life and lifetime totals "
           "(rewritten at every flush)",
           {{"group", ColumnType::u32, "group id", "the group's column in /daily and /hourly"},
-           {"type", ColumnType::code, "code", "its group type ([group_types.NAME])",
-            type_names(w)},
+           {"type", ColumnType::code, "code", "its group type ([group_types.NAME])", type_names(w)},
            {"parent", ColumnType::u32, "group id",
             "the group it was split from or founded from by an event (4294967295: none)"},
            {"founded", ColumnType::u32, "hours", "hour since the run began it was founded at"},
@@ -134,7 +133,8 @@ void measure_hour(const World& w, sim::Tick t, std::vector<double>& value_mark,
     const auto& m = g.members;
     double present = 0, messages = 0, ads = 0;
     posters.clear();
-    for (std::size_t i = 0; i < m.slots(); ++i) present += m.present(i) && !(m.flags[i] & ad_account);
+    for (std::size_t i = 0; i < m.slots(); ++i)
+      present += m.present(i) && !(m.flags[i] & ad_account);
     for (const Message& msg : g.inbox) {
       if (msg.removed) continue;
       ++messages;

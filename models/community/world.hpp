@@ -234,8 +234,8 @@ struct Lifetime {
 
 struct GroupState {
   std::uint32_t id = 0;
-  std::uint16_t type = 0;           // index into World::types
-  std::uint32_t parent = never;     // the group a split or a flash group came from
+  std::uint16_t type = 0;        // index into World::types
+  std::uint32_t parent = never;  // the group a split or a flash group came from
   Tick founded = 0;
   bool alive = true;
   Tick ended = never;
@@ -292,7 +292,7 @@ struct FiredEvent {
   std::uint32_t event;  // index in the scenario's [[events]]
   Tick tick;
   bool end;
-  std::uint16_t action;  // index in the declared actions' reading order
+  std::uint16_t action;      // index in the declared actions' reading order
   std::uint32_t groups = 0;  // groups it touched (founded, closed, changed, joined)
   std::uint32_t people = 0;  // people it moved (admitted by an influx, invited to a flash group)
 };
@@ -340,7 +340,7 @@ struct World {
   std::vector<PersonId> spammers;            // their ids, for open-channel arrivals
   std::vector<std::uint16_t> groups_joined;  // per person; changed in whole-world steps only
   std::vector<GroupState> groups;
-  std::vector<double> diurnal;  // 24 hourly multipliers, mean 1
+  std::vector<double> diurnal;               // 24 hourly multipliers, mean 1
   std::vector<std::uint32_t> founding_seen;  // scratch of founding's breadth-first search
   Interventions interventions;               // the scenario's [[events]] and what they did
 };

@@ -38,8 +38,7 @@ std::size_t found_populated_group(World& w, std::uint16_t type, Tick t, std::uin
                                         w.groups_joined[first] >= max_groups);
        ++tries)
     first = rng.below(w.people.size);
-  GroupState& g =
-      found_group(w, w.people.community_centre.col(w.people.community[first]), t, type);
+  GroupState& g = found_group(w, w.people.community_centre.col(w.people.community[first]), t, type);
   const std::uint32_t mark = g.id;  // this search's mark in w.founding_seen
   auto& seen = w.founding_seen;
   if (seen.size() != w.people.size) seen.assign(w.people.size, never);
@@ -70,7 +69,8 @@ std::size_t found_populated_group(World& w, std::uint16_t type, Tick t, std::uin
     join_group(w, g, p, t, s0, founder, JoinChannel::founder);
     ++w.groups_joined[p];
   }
-  if (g.members.slots() == 0) {  // nobody could found it (all in too many groups, or none qualifies)
+  if (g.members.slots() ==
+      0) {  // nobody could found it (all in too many groups, or none qualifies)
     dissolve(w, g, t);
     return g.id;
   }
@@ -107,7 +107,8 @@ void found_new_groups(World& w, Tick t) {
   for (std::uint16_t type = 0; type < w.types.size(); ++type) {
     const GroupType& gt = w.types[type];
     if (gt.per_day <= 0 || (gt.hour >= 0 && gt.hour != hour)) continue;
-    const double mean = gt.hour >= 0 ? gt.per_day : gt.per_day * w.diurnal[hour] / sim::ticks_per_day;
+    const double mean =
+        gt.hour >= 0 ? gt.per_day : gt.per_day * w.diurnal[hour] / sim::ticks_per_day;
     sim::RandomStream rng(w.seed, purpose::births, type, t);
     const auto n = sim::draw_poisson(rng, mean);
     for (std::uint64_t k = 0; k < n; ++k) {

@@ -52,6 +52,7 @@ void tidy_group(World& w, std::size_t gi, Tick) {
 
   if (!g.alive && m.slots() == 0) {
     release_buffers(g);
+    g.top_decile_base = g.other_base = g.aligned_base = 0;  // nobody left: rates are n/a
     return;
   }
   // Who is where, and each member's friends inside (ties weaken when friends leave, C5).

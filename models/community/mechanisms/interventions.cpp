@@ -91,9 +91,12 @@ std::uint16_t type_index(const World& w, const std::string& name) {
 
 bool targets(const World& w, const sim::EventSpec& e, const GroupState& g) {
   switch (e.target) {
-    case sim::EventTarget::all: return true;
-    case sim::EventTarget::type: return g.type == type_index(w, e.target_type);
-    case sim::EventTarget::group: return g.id == static_cast<std::uint32_t>(e.target_group);
+    case sim::EventTarget::all:
+      return true;
+    case sim::EventTarget::type:
+      return g.type == type_index(w, e.target_type);
+    case sim::EventTarget::group:
+      return g.id == static_cast<std::uint32_t>(e.target_group);
   }
   return false;
 }
@@ -132,7 +135,8 @@ void set_values(World& w, std::uint32_t index, FiredEvent& fired) {
 void restore_values(World& w, std::uint32_t index, FiredEvent& fired) {
   const sim::EventSpec& e = w.interventions.events[index];
   auto& saved = w.interventions.saved[index];
-  for (auto it = saved.rbegin(); it != saved.rend(); ++it) it->values->set_raw(it->slot, it->before);
+  for (auto it = saved.rbegin(); it != saved.rend(); ++it)
+    it->values->set_raw(it->slot, it->before);
   for (auto& g : w.groups) {
     if (!g.alive || !targets(w, e, g)) continue;
     ++fired.groups;
@@ -174,7 +178,8 @@ void influx(World& w, std::uint32_t index, Tick t, FiredEvent& fired) {
     // The next target with room (round robin); none left: the rest stay away.
     std::size_t tries = 0;
     while (tries < targets_alive.size() &&
-           size[next] >= static_cast<std::size_t>(w.groups[targets_alive[next]].rules[groups::size_cap])) {
+           size[next] >=
+               static_cast<std::size_t>(w.groups[targets_alive[next]].rules[groups::size_cap])) {
       next = (next + 1) % targets_alive.size();
       ++tries;
     }
@@ -216,7 +221,7 @@ void found_from_members(World& w, std::uint32_t index, Tick t, FiredEvent& fired
       const auto& m = w.groups[pi].members;
       for (std::size_t i = 0; i < m.slots(); ++i) {
         if (!m.present(i) || (m.flags[i] & ad_account)) continue;
-        const std::uint32_t recency = (m.flags[i] & owner)       ? 0
+        const std::uint32_t recency = (m.flags[i] & owner)      ? 0
                                       : m.last_post[i] == never ? never
                                                                 : never - 1 - m.last_post[i];
         invited.push_back({recency, m.person[i]});
@@ -269,7 +274,8 @@ void schedule_interventions(World& w, const std::vector<sim::EventSpec>& events)
   iv.saved.assign(events.size(), {});
   for (std::uint32_t i = 0; i < events.size(); ++i) {
     iv.agenda.push_back({static_cast<Tick>(events[i].start_tick()), i, false});
-    if (events[i].until_day) iv.agenda.push_back({static_cast<Tick>(events[i].end_tick()), i, true});
+    if (events[i].until_day)
+      iv.agenda.push_back({static_cast<Tick>(events[i].end_tick()), i, true});
   }
   std::stable_sort(iv.agenda.begin(), iv.agenda.end(), [](const auto& a, const auto& b) {
     if (a.tick != b.tick) return a.tick < b.tick;
@@ -284,9 +290,9 @@ void apply_interventions(World& w, Tick t) {
   while (iv.next < iv.agenda.size() && iv.agenda[iv.next].tick <= t) {
     const auto change = iv.agenda[iv.next++];
     const std::string& action = iv.events[change.event].action;
-    FiredEvent fired{change.event, t, change.end,
-                     static_cast<std::uint16_t>(
-                         std::find(names.begin(), names.end(), action) - names.begin())};
+    FiredEvent fired{
+        change.event, t, change.end,
+        static_cast<std::uint16_t>(std::find(names.begin(), names.end(), action) - names.begin())};
     if (action == "set")
       change.end ? restore_values(w, change.event, fired) : set_values(w, change.event, fired);
     else if (action == "influx")

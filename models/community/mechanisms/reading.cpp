@@ -5,6 +5,7 @@
 
 #include "models/community/mechanisms/moderation.hpp"
 #include "models/community/mechanisms/programme.hpp"
+#include "models/community/membership_events.hpp"
 #include "models/community/stream_purposes.hpp"
 
 namespace community {
@@ -75,6 +76,25 @@ void expire_recent(World& w, GroupState& g, Tick t) {
   g.recent.erase(g.recent.begin(), g.recent.begin() + static_cast<std::ptrdiff_t>(gone));
 }
 
+// The event log's rows for this hour's member posts: a reply names the person it answers when
+// the message it answers is still in the reply window.
+void log_posts(const World& w, GroupState& g, Tick t) {
+  if (!w.logging) return;
+  for (const Message& msg : g.inbox) {
+    if (msg.poster_slot == never) continue;  // the organisers' programme
+    PersonId answered = never;
+    if (msg.reply_to != never) {
+      auto it =
+          std::lower_bound(g.recent.begin(), g.recent.end(), msg.reply_to,
+                           [](const RecentMessage& a, std::uint32_t id) { return a.id < id; });
+      if (it != g.recent.end() && it->id == msg.reply_to) answered = it->poster;
+    }
+    log_event(w, g, t, msg.reply_to == never ? LogKind::post : LogKind::reply,
+              g.members.person[msg.poster_slot], detail_of(msg.kind),
+              answered == never ? log_none : answered, msg.removed);
+  }
+}
+
 }  // namespace
 
 void read_messages(World& w, std::size_t gi, Tick t) {
@@ -93,6 +113,7 @@ void read_messages(World& w, std::size_t gi, Tick t) {
     g.pending.clear();
     return;
   }
+  log_posts(w, g, t);
   credit_answers(w, g);
   expire_recent(w, g, t);
   if (visible == 0) return;

@@ -83,7 +83,7 @@ std::string plan_error(const fs::path& file) {
 }
 
 // Two types and 10 days; events follow from line 7.
-const std::string head = lines({"[run]", "days = 10", "[group_types.friends]", "count = 2",
+const std::string head = lines({"[run]", "days = 10", "[group_types.friends]", "count = 3",
                                 "[group_types.flash]", "per_day = 1"});
 
 }  // namespace
