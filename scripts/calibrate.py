@@ -13,9 +13,10 @@ writes it to DIR/calibration.md; with --check, exit status 1 when a fact does no
 The facts (their definitions are also in docs/VALIDATION.md):
   silent_within_week   share of groups founded during the run (after warmup_days, with 7 days
                        left) that fell silent within a week: dead by age 7 days, or no
-                       visible message on their 8th day of life (age 7-8 days)
+                       visible member message (programme posts aside) on calendar day
+                       founding day + 7
   active_after_30      share of groups founded after warmup_days (with 31 days left) alive and
-                       with a visible message on their 31st day (age 30-31 days)
+                       with a visible member message on calendar day founding day + 30
   faster_death         share silent within a week of type `fast` minus that of type `slow`
   gini_posts           mean over groups alive at the end with >= min_members real members of
                        the Gini coefficient of members' posts since joining
@@ -72,7 +73,8 @@ def measure(path: Path, spec: dict) -> dict[str, float]:
     groups = load_table(path, "groups")
     days = run.n_days
     warm = int(spec.get("warmup_days", 0))
-    messages = run.daily_arrays["messages"]
+    # Silence is silence of the members: the organisers' scheduled posts do not count.
+    messages = run.daily_arrays["messages"] - run.daily_arrays["programme_messages"]
     out = {}
     rows = cohort(groups, days, warm, 8)
     out["silent_within_week"] = float(np.mean(silent_by(groups, messages, rows, 7))) \
@@ -111,7 +113,7 @@ def main(argv=None) -> int:
     if args.replicates:
         command += ["--replicates", str(args.replicates)]
     subprocess.run(command, check=True)
-    files = sorted((out / "runs").glob("*.h5"))
+    files = sorted(f for f in (out / "runs").glob("*.h5") if f.name not in ("index.h5", "summary.h5"))
     per_run = [measure(f, spec) for f in files]
     lines = ["| fact | source | target | tolerance | measured (mean [95% CI], "
              f"{len(files)} runs) | holds |", "|---|---|---|---|---|---|"]
@@ -125,11 +127,11 @@ def main(argv=None) -> int:
         else:
             holds = math.isfinite(mean) and abs(mean - target) <= tol
             want = f"{target}"
-        if not holds:
+        if not holds and not fact.get("known_miss"):
             failed.append(name)
         ci = "" if not math.isfinite(lo) else f" [{lo:.3f}, {hi:.3f}]"
         lines.append(f"| {name} | {fact.get('source', '')} | {want} | ± {tol} | "
-                     f"{mean:.3f}{ci} | {'yes' if holds else '**no**'} |")
+                     f"{mean:.3f}{ci} | {'yes' if holds else ('no (known miss)' if fact.get('known_miss') else '**no**')} |")
     table = "\n".join(lines)
     print(table)
     (out / "calibration.md").write_text(table + "\n")

@@ -11,6 +11,10 @@ namespace community {
 
 // Entry policies for newcomers (C20, C21), in the order of groups.entry's choices.
 enum class EntryPolicy { open, invite_only, fee, task, screening };
+// How a group's founding members are found, and what it is about (C3: relationship groups
+// gather friends around what they share; an event's group gathers strangers around the event).
+enum class Founders { friends, strangers };
+enum class Purpose { community, founder, random };
 
 namespace param {
 
@@ -31,6 +35,23 @@ inline const sim::Key<int> initial_size =
                   .meaning = "founding members: the founder, their friends, friends of friends",
                   .claim = "C5",
                   .scope = sim::ParamScope::group});
+inline const sim::Key<Founders> founders = sim::choice<Founders>(
+    {.path = "groups.founders",
+     .value = Founders::friends,
+     .choices = {"friends", "strangers"},
+     .meaning = "who founds it with the founder: friends, then friends of friends (breadth first), "
+                "or people drawn at random from the platform (an event's attendees); either way "
+                "each joins with probability ((1 + fit)/2)^recruitment.topic_selectivity",
+     .claim = "C3",
+     .scope = sim::ParamScope::group});
+inline const sim::Key<Purpose> purpose = sim::choice<Purpose>(
+    {.path = "groups.purpose",
+     .value = Purpose::community,
+     .choices = {"community", "founder", "random"},
+     .meaning = "what it is about: the centre of the founder's community (a shared interest), the "
+                "founder's own interest, or a topic drawn at random (a one-off event)",
+     .claim = "C1, C3",
+     .scope = sim::ParamScope::group});
 inline const sim::Key<int> moderators =
     sim::integer({.path = "groups.moderators",
                   .value = 1,

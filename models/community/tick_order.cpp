@@ -3,9 +3,10 @@
 // posting, moderation, reading, group life. At the end of each day: satisfaction,
 // rewards, muting and leaving, succession, recruitment (per group), then admission and splitting
 // (whole world, in group order), housekeeping (per group) and release of ended memberships (whole
-// world).
+// world), and each person's satisfaction summed over their groups (attention, whole world).
 #include "models/community/community_model.hpp"
 #include "models/community/mechanisms/admission.hpp"
+#include "models/community/mechanisms/attention.hpp"
 #include "models/community/mechanisms/departures.hpp"
 #include "models/community/mechanisms/founding.hpp"
 #include "models/community/mechanisms/group_life.hpp"
@@ -40,7 +41,8 @@ sim::Schedule<World> tick_order() {
       .whole_world_daily("admission", admit_applicants)
       .whole_world_daily("splitting", split_large_groups)
       .per_group_daily("housekeeping", tidy_group)
-      .whole_world_daily("release", release_memberships);
+      .whole_world_daily("release", release_memberships)
+      .whole_world_daily("attention", sum_satisfaction);
   return s;
 }
 

@@ -342,6 +342,10 @@ struct World {
   std::vector<GroupState> groups;
   std::vector<double> diurnal;               // 24 hourly multipliers, mean 1
   std::vector<std::uint32_t> founding_seen;  // scratch of founding's breadth-first search
+  // Each person's satisfaction summed over their groups at the end of the last day, and the
+  // tick that sum holds for (mechanisms/attention.hpp).
+  std::vector<float> satisfaction_sum;
+  Tick satisfaction_summed = 0;
   Interventions interventions;               // the scenario's [[events]] and what they did
 };
 

@@ -79,7 +79,9 @@ struct RunPlan {
 };
 
 // Reserved top-level tables that load_scenario leaves to the planner.
-inline const std::set<std::string> batch_sections = {"sweep", "arms", "replicates", "signature"};
+// [calibration]: targets that scripts/calibrate.py reads (scenarios/calibration/).
+inline const std::set<std::string> batch_sections = {"sweep", "arms", "replicates", "signature",
+                                                     "calibration"};
 
 RunPlan plan_runs(const std::vector<std::string>& files, const ParamRegistry& registry,
                   const PlanOptions& options = {});

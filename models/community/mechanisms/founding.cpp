@@ -38,7 +38,14 @@ std::size_t found_populated_group(World& w, std::uint16_t type, Tick t, std::uin
                                         w.groups_joined[first] >= max_groups);
        ++tries)
     first = rng.below(w.people.size);
-  GroupState& g = found_group(w, w.people.community_centre.col(w.people.community[first]), t, type);
+  Eigen::VectorXf focus = w.people.community_centre.col(w.people.community[first]);
+  if (r[groups::purpose] == Purpose::founder) {
+    focus = w.people.interest.col(first);
+  } else if (r[groups::purpose] == Purpose::random) {
+    sim::RandomStream topic(w.seed, purpose::group_traits, static_cast<std::uint32_t>(draw), t + 1);
+    sim::draw_unit_vector(topic, focus);
+  }
+  GroupState& g = found_group(w, focus, t, type);
   const std::uint32_t mark = g.id;  // this search's mark in w.founding_seen
   auto& seen = w.founding_seen;
   if (seen.size() != w.people.size) seen.assign(w.people.size, never);
@@ -46,6 +53,22 @@ std::size_t found_populated_group(World& w, std::uint16_t type, Tick t, std::uin
   const double selectivity = r[recruitment::topic_selectivity];
   std::vector<PersonId> frontier{first}, next, chosen;
   seen[first] = mark;
+  const auto qualifies = [&](PersonId p) {
+    return w.groups_joined[p] < max_groups && w.people.value[p] >= min_value;
+  };
+  if (r[groups::founders] == Founders::strangers) {
+    // Strangers: people met at random (at most 20 tries per place), each joining if the purpose
+    // appeals to them.
+    chosen.push_back(first);
+    for (std::size_t tries = 0; tries < 20 * want && chosen.size() < want; ++tries) {
+      const PersonId p = rng.below(w.people.size);
+      if (seen[p] == mark || w.is_spammer[p] || !qualifies(p)) continue;
+      seen[p] = mark;
+      const double fit = (1.0 + w.people.interest.col(p).dot(g.focus)) / 2.0;
+      if (rng.uniform() < std::pow(fit, selectivity)) chosen.push_back(p);
+    }
+    frontier.clear();
+  }
   while (!frontier.empty() && chosen.size() < want) {
     next.clear();
     for (PersonId p : frontier) {
@@ -53,8 +76,7 @@ std::size_t found_populated_group(World& w, std::uint16_t type, Tick t, std::uin
       // Everyone passes the invitation on; those who qualify join if the purpose appeals to
       // them, as strangers do (recruitment.topic_selectivity; the founder always).
       const double fit = (1.0 + w.people.interest.col(p).dot(g.focus)) / 2.0;
-      if (w.groups_joined[p] < max_groups && w.people.value[p] >= min_value &&
-          (p == first || rng.uniform() < std::pow(fit, selectivity)))
+      if (qualifies(p) && (p == first || rng.uniform() < std::pow(fit, selectivity)))
         chosen.push_back(p);
       for (PersonId q : w.friends.neighbours(p))
         if (seen[q] != mark && !w.is_spammer[q]) {

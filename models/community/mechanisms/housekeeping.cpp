@@ -107,8 +107,7 @@ namespace community {
 void release_buffers(GroupState& g) {
   g.members = Memberships{};
   g.former = {};
-  g.inbox = {};
-  g.topics.resize(0, 0);
+  // The inbox stays: the hour's output reads it (it is emptied at the next hour's programme).
   g.recent = {};
   g.pending = {};
   g.pending_topics.resize(0, 0);

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "models/community/mechanisms/attention.hpp"
 #include "models/community/stream_purposes.hpp"
 #include "sim/random/distributions.hpp"
 
@@ -85,8 +86,8 @@ void post_messages(World& w, std::size_t gi, Tick t) {
     const PersonId p = m.person[i];
     const bool ad = m.flags[i] & ad_account;
     const double lambda = ad ? r[members::spam_per_day] * hour
-                             : w.people.activity[p] * base * 2.0 * m.satisfaction[i] *
-                                   (1.0 - silence * m.wariness[i]);
+                             : w.people.activity[p] * activity_share(w, g, i) * base * 2.0 *
+                                   m.satisfaction[i] * (1.0 - silence * m.wariness[i]);
     // 1 - exp(-λ) ≤ λ, and λ is small for most members most hours: the exponential is
     // needed only when the draw falls below λ (same outcome, far fewer exp calls).
     const double u = rng.uniform();
