@@ -32,6 +32,18 @@ printf '[population]\nsize = 200\n[groups]\ncount = 10000000\n' > "$W/huge.toml"
 printf '[population]\nsize = 200\nvalue.min = 5.0\nvalue.max = 2.0\n' > "$W/trait.toml"
 printf '[run]\ndays = 3\n[population]\nsize = 200\n[groups]\ninitial_size = 10\n[arms.a]\n[arms.b]\ngroups.min_size = 20\n' > "$W/armcontra.toml"
 printf '[run]\ndays = 3\n[population]\nsize = 200\n[groups]\ninitial_size = 10\n[sweep]\ngroups.min_size = [2, 15]\n' > "$W/sweepcontra.toml"
+# group types and events the model cannot carry out (models/community/platform_rules.hpp)
+# or the engine refuses (sim/scenario/events.cpp): each names the file:line and full key
+P='[run]\ndays = 10\n[population]\nsize = 200\n[groups]\ncount = 4\ninitial_size = 10\n'
+printf "$P"'[[events]]\nday = 2\naction = "close"\ntarget = "type:nosuch"\n' > "$W/evtype.toml"
+printf "$P"'[[events]]\nday = 2\naction = "close"\ntarget = "group:4"\n' > "$W/evgroup.toml"
+printf "$P"'[group_types.busy]\ncount = 2\nper_day = 50.0\n' > "$W/births.toml"
+printf "$P"'[group_types.a]\ncount = 2\n[group_types.flash]\ncount = 0\ngroups.lifetime_hours = 0\n[[events]]\nday = 2\naction = "found"\ntarget = "group:0"\ntype = "flash"\n' > "$W/nolife.toml"
+printf "$P"'[[events]]\nday = 2\naction = "influx"\npeople = 150\n[[events]]\nday = 3\naction = "influx"\npeople = 100\n' > "$W/influx.toml"
+printf "$P"'[[events]]\nday = 2\nuntil_day = 5\naction = "set"\nset = { "groups.fee" = 2.0 }\n[[events]]\nday = 4\nuntil_day = 6\naction = "set"\ntarget = "group:1"\nset = { "groups.fee" = 3.0 }\n' > "$W/overlap.toml"
+printf "$P"'[[events]]\nday = 10\naction = "close"\ntarget = "group:1"\n' > "$W/late.toml"
+printf "$P"'[group_types.a]\ncount = 2\nmembers.max_groups = 3\n' > "$W/worldkey.toml"
+printf "$P"'[group_types.a]\nshare = 0.7\n[group_types.b]\nshare = 0.5\n' > "$W/shares.toml"
 cp "$W/s.toml" "$W/secret.toml"; chmod 600 "$W/secret.toml"; chmod a+rx "$W"
 as_other=()  # root reads anything: read as nobody to see an unreadable file
 [ "$(id -u)" = 0 ] && as_other=(setpriv --reuid=65534 --regid=65534 --clear-groups)
@@ -84,6 +96,17 @@ done <<'TABLE'
 2 | in arm 'b'; armcontra.toml:9:8; armcontra.toml:6:1; dead on day 0 | "$COMMSIM" batch "$W/armcontra.toml" --out "$W/out"
 2 | at sweep point p1; sweepcontra.toml:8:8; dead on day 0 | "$COMMSIM" sweep "$W/sweepcontra.toml" --out "$W/out"
 2 | --set groups.min_size=50; dead on day 0               | "$COMMSIM" run "$W/s.toml" --out "$W/o.h5" --set groups.min_size=50
+# group types and events (a type's share and per_day are named at the type's header line: the
+# scenario keeps no place of their own for them)
+2 | evtype.toml:11:1; key 'events[0].target'; no group type 'nosuch' | "$COMMSIM" run "$W/evtype.toml" --out "$W/o.h5"
+2 | evgroup.toml:11:1; key 'events[0].target'; group:4 does not exist | "$COMMSIM" run "$W/evgroup.toml" --out "$W/o.h5"
+2 | births.toml:8:1; key 'group_types.busy.per_day'; more than population.size × members.max_groups | "$COMMSIM" run "$W/births.toml" --out "$W/o.h5"
+2 | nolife.toml:17:1; key 'events[0].type'; groups.lifetime_hours = 0 | "$COMMSIM" run "$W/nolife.toml" --out "$W/o.h5"
+2 | influx.toml:15:1; key 'events[1].people'; more than the 200 people | "$COMMSIM" run "$W/influx.toml" --out "$W/o.h5"
+2 | overlap.toml:18:9; key 'events[1].set.groups.fee'; overlap.toml:13:1; overlap.toml:8:1; both set groups.fee | "$COMMSIM" run "$W/overlap.toml" --out "$W/o.h5"
+2 | late.toml:8:1; key 'events[0].day'; past the end of the run | "$COMMSIM" run "$W/late.toml" --out "$W/o.h5"
+2 | worldkey.toml:10:9; key 'group_types.a.members.max_groups'; one value for the whole platform | "$COMMSIM" run "$W/worldkey.toml" --out "$W/o.h5"
+2 | shares.toml:10:1; key 'group_types.b.share'; add up to 1.2; more than 1 | "$COMMSIM" run "$W/shares.toml" --out "$W/o.h5"
 # files the scenario names
 2 | missing.txt; no such file; graph.edgelist         | "$COMMSIM" run "$W/noedges.toml" --out "$W/o.h5"
 2 | edges.txt:2; 'x' is not a node id                 | "$COMMSIM" run "$W/badedges.toml" --out "$W/o.h5"
