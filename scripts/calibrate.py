@@ -112,6 +112,8 @@ def main(argv=None) -> int:
     command = [commsim(), "batch", args.scenario, "--out", str(out / "runs"), "--quiet"]
     if args.replicates:
         command += ["--replicates", str(args.replicates)]
+    if (out / "runs").exists():
+        command.append("--resume")  # runs already complete are kept, not overwritten
     subprocess.run(command, check=True)
     files = sorted(f for f in (out / "runs").glob("*.h5") if f.name not in ("index.h5", "summary.h5"))
     per_run = [measure(f, spec) for f in files]

@@ -3,10 +3,13 @@
 // sim::scenario_rule; run on the base file, each arm and each sweep point before anything
 // runs). Each names the file, line and key it refuses. Declared in a header, like the
 // parameters, so that every binary that builds worlds carries them.
+#include <algorithm>
 #include <cmath>
 #include <string>
 
+#include "models/community/initial_groups.hpp"
 #include "sim/core/input_error.hpp"
+#include "sim/params/key.hpp"
 #include "sim/scenario/group_types.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/scenario/scenario_rules.hpp"
@@ -27,15 +30,42 @@ inline std::string key_of_event(const sim::EventSpec& e, const std::string& key)
 
 // Groups founded at day 0 (what group:N may name), as world_builder counts them.
 inline std::int64_t initial_groups(const sim::Scenario& s) {
-  const std::int64_t count = s.params.integer("groups.count");
-  if (s.group_types.empty()) return count;
   std::int64_t n = 0;
-  double shares = 0;
-  for (const auto& t : s.group_types) {
-    if (t.count) n += *t.count;
-    if (t.share) shares += *t.share;
+  for (auto k : initial_group_counts(s)) n += k;
+  return n;
+}
+
+// The type (index) of group N founded at day 0.
+inline std::size_t type_of_group(const sim::Scenario& s, std::int64_t group) {
+  const auto counts = initial_group_counts(s);
+  for (std::size_t i = 0; i < counts.size(); ++i) {
+    if (group < counts[i]) return i;
+    group -= counts[i];
   }
-  return n + std::llround(shares * static_cast<double>(count));
+  return counts.size();
+}
+
+// Keys an event may set: parameters the model reads while it runs. The engine's own keys
+// (run.*, population.*, graph.*, output.*) and those read once while the world is built are
+// refused, since setting them mid-run would change nothing or break the output.
+inline bool settable_during_run(const std::string& path) {
+  static const std::vector<std::string> built_once = {
+      "groups.count",  "members.evening_peak", "members.spammer_share",
+      "output.events", "output.hourly",        "snapshots.every_days"};
+  return sim::ParamValues::slot_of(path) >= 0 &&
+         std::find(built_once.begin(), built_once.end(), path) == built_once.end();
+}
+
+inline bool may_overlap(const sim::Scenario& s, const sim::EventSpec& a, const sim::EventSpec& b) {
+  using T = sim::EventTarget;
+  if (a.target == T::all || b.target == T::all) return true;
+  if (a.target == b.target)
+    return a.target == T::type ? a.target_type == b.target_type : a.target_group == b.target_group;
+  const sim::EventSpec& by_type = a.target == T::type ? a : b;
+  const sim::EventSpec& by_group = a.target == T::group ? a : b;
+  const std::size_t t = type_of_group(s, by_group.target_group);
+  const auto names = sim::group_type_names(s.group_types);
+  return t < names.size() && names[t] == by_type.target_type;
 }
 
 inline const sim::GroupTypeSpec* type_named(const sim::Scenario& s, const std::string& name) {
@@ -72,10 +102,11 @@ inline const std::size_t founding_fits = sim::scenario_rule([](const sim::Scenar
     needed += t.per_day * days * static_cast<double>(p.integer("groups.initial_size"));
     if (needed > capacity)
       throw sim::InputError(
-          t.where, key_of_type(t, "per_day") + ": founding " + std::to_string(t.per_day) +
-                       " groups a day of " + std::to_string(p.integer("groups.initial_size")) +
-                       " founders for " + std::to_string(static_cast<long>(days)) +
-                       " days needs about " + std::to_string(static_cast<long>(needed)) +
+          t.where, key_of_type(t, "per_day") + ": founding " +
+                       sim::format_value(sim::ParamValue{t.per_day}) + " groups a day of " +
+                       std::to_string(p.integer("groups.initial_size")) + " founders for " +
+                       std::to_string(static_cast<long>(days)) + " days needs about " +
+                       std::to_string(static_cast<long>(needed)) +
                        " memberships (all types so far), more than population.size × "
                        "members.max_groups = " +
                        std::to_string(static_cast<long>(capacity)));
@@ -126,6 +157,35 @@ inline const std::size_t events_fit = sim::scenario_rule([](const sim::Scenario&
                                          " hours left in the run after the event");
     }
   }
+});
+
+// Set events change only what the model reads during the run, and a group's own window may not
+// overlap its type's on the same key (the engine checks targets of one kind against each other;
+// a type and one of its groups are the model's business).
+inline const std::size_t settings_fit = sim::scenario_rule([](const sim::Scenario& s) {
+  if (!has_model_keys(s)) return;
+  for (const auto& e : s.events)
+    for (const auto& set : e.settings)
+      if (!settable_during_run(set.path))
+        throw sim::InputError(set.where, key_of_event(e, "set." + set.path) + ": '" + set.path +
+                                             "' is read once, when the run starts; an event "
+                                             "cannot change it");
+  const std::int64_t end = s.params.integer("run.days") * 24;
+  for (std::size_t i = 0; i < s.events.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j) {
+      const auto& a = s.events[j];
+      const auto& b = s.events[i];
+      if (a.target == b.target || !may_overlap(s, a, b)) continue;
+      if (b.start_tick() >= a.end_tick(end / 24) || a.start_tick() >= b.end_tick(end / 24))
+        continue;
+      for (const auto& set : b.settings)
+        if (sim::find_setting(a.settings, set.path))
+          throw sim::InputError(set.where, key_of_event(b, "set." + set.path) +
+                                               ": overlaps events[" + std::to_string(a.index) +
+                                               "] (" + a.where.str() + "), which sets it for " +
+                                               sim::target_text(a) + " at the same time (" +
+                                               sim::target_text(b) + " is among them)");
+    }
 });
 
 }  // namespace community::platform_rules

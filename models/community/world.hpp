@@ -208,12 +208,6 @@ class GroupRules {
     return *values_;
   }
   bool owned() const { return owned_; }
-  // The rules an offshoot starts with: the same values, shared only where they are the type's.
-  GroupRules inherited() const {
-    GroupRules r(owned_ ? std::make_shared<sim::ParamValues>(*values_) : values_);
-    r.owned_ = owned_;
-    return r;
-  }
   const std::shared_ptr<sim::ParamValues>& shared() const { return values_; }
 
  private:
@@ -346,7 +340,7 @@ struct World {
   // tick that sum holds for (mechanisms/attention.hpp).
   std::vector<float> satisfaction_sum;
   Tick satisfaction_summed = 0;
-  Interventions interventions;               // the scenario's [[events]] and what they did
+  Interventions interventions;  // the scenario's [[events]] and what they did
 };
 
 }  // namespace community

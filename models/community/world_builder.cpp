@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "models/community/initial_groups.hpp"
 #include "models/community/mechanisms/founding.hpp"
 #include "models/community/mechanisms/interventions.hpp"
 #include "models/community/platform_rules.hpp"
@@ -29,43 +30,22 @@ std::vector<double> diurnal_profile(double evening_peak) {
 }
 
 // The run's group types (C3): the scenario's [group_types.NAME] tables in file order, each the
-// world's values with its settings applied; without any, the one type `default` founding
-// groups.count groups. Shares of groups.count are rounded by largest remainder, so that the
-// types' initial groups add up to the rounded total share.
+// world's values with its settings applied; without any, the one type `default`.
 std::vector<GroupType> group_types(const sim::Scenario& scenario, const sim::ParamValues& world) {
+  const auto initial = initial_group_counts(scenario);
+  if (scenario.group_types.empty())
+    return {{"default", std::make_shared<sim::ParamValues>(world), initial[0], 0.0, -1}};
   std::vector<GroupType> types;
-  const int count = world[groups::count];
-  if (scenario.group_types.empty()) {
-    types.push_back({"default", std::make_shared<sim::ParamValues>(world),
-                     static_cast<std::uint32_t>(count), 0.0, -1});
-    return types;
-  }
-  double share_total = 0;
-  std::vector<std::pair<double, std::size_t>> remainders;
-  for (const auto& spec : scenario.group_types) {
+  for (std::size_t i = 0; i < scenario.group_types.size(); ++i) {
+    const auto& spec = scenario.group_types[i];
     auto rules = std::make_shared<sim::ParamValues>(world);
     for (const auto& s : spec.settings) {
       const auto slot = sim::ParamValues::slot_of(s.path);
       rules->set(sim::declared_params().at(static_cast<std::size_t>(slot)),
                  static_cast<std::uint32_t>(slot), s.value);
     }
-    GroupType t{spec.name, std::move(rules), 0, spec.per_day, spec.hour};
-    if (spec.count) t.initial = static_cast<std::uint32_t>(*spec.count);
-    if (spec.share) {
-      const double exact = *spec.share * count;
-      t.initial = static_cast<std::uint32_t>(std::floor(exact));
-      share_total += *spec.share;
-      remainders.push_back({exact - std::floor(exact), types.size()});
-    }
-    types.push_back(std::move(t));
+    types.push_back({spec.name, std::move(rules), initial[i], spec.per_day, spec.hour});
   }
-  std::uint32_t given = 0;
-  for (const auto& [r, i] : remainders) given += types[i].initial;
-  auto left = static_cast<std::int64_t>(std::llround(share_total * count)) - given;
-  std::stable_sort(remainders.begin(), remainders.end(),
-                   [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (const auto& [r, i] : remainders)
-    if (left-- > 0) ++types[i].initial;
   return types;
 }
 

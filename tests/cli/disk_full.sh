@@ -5,7 +5,7 @@ source "$(dirname "$0")/../support/cli_lib.sh"
 DAYS=2000 tiny_scenario "$WORK/s.toml" '[output]
 chunk_days = 8
 compression = 0'
-err=$(bash -c "ulimit -f 400; trap '' XFSZ; exec '$COMMSIM' run '$WORK/s.toml' --out '$WORK/full.h5' --quiet" 2>&1); rc=$?
+err=$(bash -c "ulimit -f 800; trap '' XFSZ; exec '$COMMSIM' run '$WORK/s.toml' --out '$WORK/full.h5' --quiet" 2>&1); rc=$?
 [ "$rc" -eq 3 ] && pass "exit code 3" || fail "exit code $rc: $err"
 case "$err" in *"full.h5.part"*"File too large"*) pass "message: $err" ;; *) fail "message: $err" ;; esac
 [ ! -e "$WORK/full.h5" ] && pass "full.h5 not written" || fail "an unfinished run carries the finished name"

@@ -7,10 +7,10 @@
 //
 // of their activity, s_k their satisfaction in each group k they are in and f =
 // members.activity_focus (f = 0: shared equally; f = 1: in proportion to satisfaction; larger:
-// one posts mostly where one cares most); a member of one group keeps all of it. c = 0: every group gets one's whole
-// activity (attention for reading is shared equally in any case, reading.cpp). The sums are
-// taken at the end of each day (whole-world step "attention"); a membership begun since then
-// counts its own satisfaction in the sum.
+// one posts mostly where one cares most); a member of one group keeps all of it. c = 0: every group
+// gets one's whole activity (attention for reading is shared equally in any case, reading.cpp). The
+// sums are taken at the end of each day (whole-world step "attention"); a membership begun since
+// then counts its own satisfaction in the sum.
 #include "models/community/world.hpp"
 #include "sim/params/key.hpp"
 

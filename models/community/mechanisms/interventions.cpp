@@ -186,6 +186,11 @@ void influx(World& w, std::uint32_t index, Tick t, FiredEvent& fired) {
     if (tries == targets_alive.size()) break;
     GroupState& g = w.groups[targets_alive[next]];
     const PersonId p = outside[k];
+    // Who left or was removed is not brought back (housekeeping's `former`, C12).
+    if (std::binary_search(g.former.begin(), g.former.end(), p)) {
+      next = (next + 1) % targets_alive.size();
+      continue;
+    }
     if (value >= 0) w.people.value[p] = static_cast<float>(value);
     if (activity >= 0) w.people.activity[p] = static_cast<float>(activity);
     join_group(w, g, p, t, static_cast<float>(g.rules[members::satisfaction_initial]), 0,
@@ -233,7 +238,7 @@ void found_from_members(World& w, std::uint32_t index, Tick t, FiredEvent& fired
     std::vector<PersonId> joining;
     for (const auto& [recency, p] : invited)
       if (w.groups_joined[p] < max_groups && rng.uniform() < accept) joining.push_back(p);
-    fired.people += static_cast<std::uint32_t>(invited.size());
+    fired.people += static_cast<std::uint32_t>(joining.size());
     GroupState& g = found_group(w, w.groups[pi].focus, t, type);  // may reallocate w.groups
     g.parent = w.groups[pi].id;
     const float s0 = static_cast<float>(r[members::satisfaction_initial]);
@@ -264,7 +269,7 @@ void close_groups(World& w, std::uint32_t index, Tick t, FiredEvent& fired) {
 }  // namespace
 
 const std::vector<std::string>& intervention_action_names() {
-  static const std::vector<std::string> names{"set", "influx", "found", "close"};
+  static const std::vector<std::string> names = sim::event_action_names();
   return names;
 }
 

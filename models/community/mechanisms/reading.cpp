@@ -207,9 +207,8 @@ void read_messages(World& w, std::size_t gi, Tick t) {
 
     // Answering: at most one message an hour, chosen in proportion to keenness.
     if (keen_total <= 0) continue;
-    const double lambda =
-        share * keen_total * 2.0 * activity_share(w, g, i) * m.satisfaction[i] *
-        (1.0 - silence * m.wariness[i]);
+    const double lambda = share * keen_total * 2.0 * activity_share(w, g, i) * m.satisfaction[i] *
+                          (1.0 - silence * m.wariness[i]);
     const double u = rng.uniform();
     if (u >= lambda || !(u < -std::expm1(-lambda))) continue;
     double pick = rng.uniform() * keen_total;

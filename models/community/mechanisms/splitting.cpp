@@ -53,7 +53,8 @@ void split_large_groups(World& w, Tick t) {
     GroupState& child = found_group(w, c2, t, w.groups[gi].type);  // may reallocate w.groups
     GroupState& parent = w.groups[gi];
     child.parent = parent.id;
-    child.rules = parent.rules.inherited();  // an offshoot keeps the rules its parent has now
+    // An offshoot is a new group of its parent's type, with the type's rules: events aimed at
+    // the parent alone do not follow it (found_group gave it those).
     auto& m = parent.members;
     float best_value = -1;
     std::size_t new_owner = never;
