@@ -40,6 +40,7 @@ from .stats import mean_ci, summarize
 from .sweeps import complete_runs, load_sweep, sweep_frame, sweep_summary, swept_parameters
 from .sweepplots import plot_sweep_heatmap, plot_sweep_line
 from .tables import load_events, load_hourly, load_snapshots, load_table
+from .groups import by_type, group_lifetimes, group_types, with_types
 
 __version__ = "0.2.0"
 
@@ -50,6 +51,7 @@ __all__ = [
     "compare", "complete_runs", "export_csv", "find_binary", "find_run_files",
     "load_compare", "load_events", "load_hourly", "load_results", "load_run", "load_runs",
     "load_snapshots", "load_sweep", "load_table", "mean_ci", "mean_interval",
+    "by_type", "group_lifetimes", "group_types", "with_types",
     "metric_range", "parameters", "parse_signature", "plot_atlas", "plot_categories",
     "plot_failure_mode", "plot_forest", "plot_sweep_heatmap", "plot_sweep_line",
     "read_index", "read_run", "read_runs", "run", "save_figure", "split_by_scenario",

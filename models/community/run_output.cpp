@@ -47,7 +47,7 @@ sim::TableSpec interventions_spec() {
            {"action", ColumnType::code, "code", "what it did", intervention_action_names()},
            {"groups", ColumnType::u32, "groups", "groups it touched"},
            {"people", ColumnType::u32, "people",
-            "people it moved (admitted by an influx, invited to a flash group, in a closed "
+            "people it moved (admitted by an influx, joined a flash group, in a closed "
             "group)"}}};
 }
 
