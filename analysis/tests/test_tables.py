@@ -157,7 +157,10 @@ def _enum(names):
 
 
 def _table(f, name, description, columns, rows):
-    """A table group as RunFile writes it: columns in order, `rows` on the group."""
+    """A table group as RunFile writes it: columns in order, `rows` on the group (replacing
+    the run's own table of that name: real run files carry /groups and /interventions)."""
+    if name in f:
+        del f[name]
     g = f.create_group(name, track_order=True)
     g.attrs["description"] = description
     g.attrs["rows"] = np.int64(rows)
