@@ -16,19 +16,6 @@ namespace community {
 using namespace param;
 namespace {
 
-// Activity over the day: a quiet night and a peak at 21:00 (chat groups are busiest in the
-// evening), normalised to mean 1.
-std::vector<double> diurnal_profile(double evening_peak) {
-  std::vector<double> w(24);
-  double sum = 0;
-  for (int h = 0; h < 24; ++h) {
-    w[h] = std::pow(evening_peak, std::cos(2 * M_PI * (h - 21) / 24.0));
-    sum += w[h];
-  }
-  for (double& x : w) x *= 24 / sum;
-  return w;
-}
-
 // The run's group types (C3): the scenario's [group_types.NAME] tables in file order, each the
 // world's values with its settings applied; without any, the one type `default`.
 std::vector<GroupType> group_types(const sim::Scenario& scenario, const sim::ParamValues& world) {
@@ -50,6 +37,17 @@ std::vector<GroupType> group_types(const sim::Scenario& scenario, const sim::Par
 }
 
 }  // namespace
+
+std::vector<double> diurnal_profile(double evening_peak) {
+  std::vector<double> w(24);
+  double sum = 0;
+  for (int h = 0; h < 24; ++h) {
+    w[h] = std::pow(evening_peak, std::cos(2 * M_PI * (h - 21) / 24.0));
+    sum += w[h];
+  }
+  for (double& x : w) x *= 24 / sum;
+  return w;
+}
 
 World build_world(const sim::Scenario& scenario, std::uint64_t seed) {
   World w;

@@ -23,8 +23,6 @@ using h5::Handle;
 
 using h5::untimed_group_plist;
 
-constexpr std::size_t hours_per_day = 24;
-
 // The column's type on disk (little-endian, fixed) or in memory (native).
 Handle column_type(const TableColumnSpec& c, bool in_memory) {
   auto copy = [](hid_t t) { return Handle(H5Tcopy(t), H5Tclose); };
@@ -180,7 +178,8 @@ std::vector<Handle> RunFile::create_series(const std::string& group_name,
 }
 
 void RunFile::append(const DayFrame& frame) {
-  if (!hourly_.empty() && pending_hours_.size() < hours_per_day * (pending_.size() + 1))
+  if (!hourly_.empty() &&
+      pending_hours_.size() < std::size_t{ticks_per_day} * (pending_.size() + 1))
     throw std::logic_error("run file: day " + std::to_string(days_written_ + pending_.size()) +
                            " appended before its 24 hours (append_hour)");
   pending_.push_back(frame);
@@ -220,7 +219,7 @@ std::uint64_t RunFile::pending_bytes_bound() const {
                  (daily_.size() * chunks_across * options_.group_chunk + platform_.size()) +
              (daily_.size() + platform_.size()) * 4096;
     if (!hourly_.empty()) {
-      const std::uint64_t hours = hours_per_day * rows;
+      const std::uint64_t hours = std::size_t{ticks_per_day} * rows;
       std::size_t hwidth = hourly_width_;
       for (std::size_t h = 0; h < hours && h < pending_hours_.size(); ++h)
         hwidth = std::max(hwidth, pending_hours_[h].groups);
@@ -257,7 +256,7 @@ void RunFile::write_block(hid_t set, int rank, hsize_t first_row, hsize_t rows, 
 
 void RunFile::write_hours(std::size_t days) {
   if (hourly_.empty()) return;
-  const hsize_t hours = hours_per_day * days;
+  const hsize_t hours = std::size_t{ticks_per_day} * days;
   std::size_t width = hourly_width_;
   for (hsize_t h = 0; h < hours; ++h) width = std::max(width, pending_hours_[h].groups);
   std::vector<double> block(hours * width);
@@ -266,8 +265,8 @@ void RunFile::write_hours(std::size_t days) {
     for (hsize_t h = 0; h < hours; ++h)
       for (std::size_t g = 0; g < pending_hours_[h].groups; ++g)
         block[h * width + g] = pending_hours_[h].at(m, g);
-    write_block(hourly_sets_[m].get(), 2, hours_per_day * hsize_t{days_written_}, hours, width,
-                block.data(), "/hourly/" + hourly_[m].name);
+    write_block(hourly_sets_[m].get(), 2, std::size_t{ticks_per_day} * hsize_t{days_written_},
+                hours, width, block.data(), "/hourly/" + hourly_[m].name);
   }
   // Hours past the flushed days (a day stopped half-way) stay behind, never written.
   pending_hours_.erase(pending_hours_.begin(),
@@ -381,7 +380,8 @@ void RunFile::flush() {
     pending_.clear();
     set_attribute("days_written", std::int64_t{days_written_});
     if (!hourly_.empty())
-      set_attribute("hours_written", static_cast<std::int64_t>(hours_per_day * days_written_));
+      set_attribute("hours_written",
+                    static_cast<std::int64_t>(std::size_t{ticks_per_day} * days_written_));
   }
   if (H5Fflush(file_.get(), H5F_SCOPE_GLOBAL) < 0) fail("flush to disk");
 }
@@ -438,7 +438,7 @@ void RunFile::declare_hourly(std::vector<MetricSpec> metrics) {
   hourly_ = std::move(metrics);
   // A flush's hours down, and as many groups across as keep a chunk within 1 MiB (HDF5's
   // default chunk cache).
-  hour_chunk_[0] = hours_per_day * options_.chunk_days;
+  hour_chunk_[0] = std::size_t{ticks_per_day} * options_.chunk_days;
   hour_chunk_[1] = std::clamp<hsize_t>((hsize_t{1} << 20) / sizeof(double) / hour_chunk_[0], 1,
                                        options_.group_chunk);
   hourly_sets_ = create_series("hourly", hourly_, 2, hour_chunk_);

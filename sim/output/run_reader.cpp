@@ -48,8 +48,6 @@ std::vector<std::string> names_in_order(hid_t group) {
   return names;
 }
 
-constexpr std::size_t hours_per_day = 24;
-
 std::string plural(std::uintmax_t n, const char* unit) {
   return std::to_string(n) + " " + unit + (n == 1 ? "" : "s");
 }
@@ -232,8 +230,8 @@ void RunReader::check_attributes() {
   failed_ = has_attribute("error");
   if (has_attribute("hours_written")) {
     has_hours_written_ = true;
-    hours_written_ = integer("hours_written", 0, max_days * std::int64_t{hours_per_day});
-    if (hours_written_ != days_written_ * std::int64_t{hours_per_day})
+    hours_written_ = integer("hours_written", 0, max_days * std::int64_t{ticks_per_day});
+    if (hours_written_ != days_written_ * std::int64_t{ticks_per_day})
       record("attribute 'hours_written' is " + std::to_string(hours_written_) +
              ", not 24 x days_written (" + std::to_string(days_written_) + ")");
   }

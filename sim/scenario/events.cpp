@@ -91,8 +91,8 @@ namespace scenario_reading {
 namespace {
 
 constexpr double latest_day = 1e9;  // far beyond any run (run.days is checked later)
-const std::vector<std::string> own_keys = {"day",    "hour",   "until_day", "until_hour",
-                                           "action", "target", "set"};
+const std::vector<std::string> event_keys = {"day",    "hour",   "until_day", "until_hour",
+                                             "action", "target", "set"};
 
 void read_target(EventSpec& e, const std::string& full, const toml::node& node,
                  const SourcePlace& where, const std::vector<GroupTypeSpec>& types) {
@@ -217,9 +217,9 @@ EventSpec read_event(std::size_t index, const toml::table& t, const std::string&
                               [&, &key = key](const EventArgSpec& a) { return a.name == key; });
       if (arg == action->args.end()) {
         std::vector<std::string> candidates = arg_names;
-        candidates.insert(candidates.end(), own_keys.begin(), own_keys.end());
+        candidates.insert(candidates.end(), event_keys.begin(), event_keys.end());
         throw InputError(where, "key '" + full + "': unknown" + did_you_mean(key, candidates) +
-                                    "; an event takes " + list_text(own_keys) +
+                                    "; an event takes " + list_text(event_keys) +
                                     " and its action's arguments (action '" + e.action + "': " +
                                     (arg_names.empty() ? "none" : list_text(arg_names)) + ")");
       }

@@ -47,7 +47,7 @@ bool valid_type_name(const std::string& s) {
 
 constexpr double infinite = std::numeric_limits<double>::infinity();
 
-const std::vector<std::string> own_keys = {"count", "share", "per_day", "hour"};
+const std::vector<std::string> type_keys = {"count", "share", "per_day", "hour"};
 
 GroupTypeSpec read_type(const std::string& name, const toml::table& table, const SourcePlace& at,
                         const std::string& file, const ParamRegistry& registry) {
@@ -78,7 +78,7 @@ GroupTypeSpec read_type(const std::string& name, const toml::table& table, const
     } else if (registry.find(key) || registry.has_section(key)) {
       read_settings(key, *node, where, owner, file, registry, type.settings);
     } else {
-      std::string hint = did_you_mean(key, own_keys);
+      std::string hint = did_you_mean(key, type_keys);
       if (hint.empty()) {
         auto near = registry.nearest(key);
         if (!near.empty()) hint = " (did you mean '" + near[0] + "'?)";

@@ -269,7 +269,12 @@ void close_groups(World& w, std::uint32_t index, Tick t, FiredEvent& fired) {
 }  // namespace
 
 const std::vector<std::string>& intervention_action_names() {
-  static const std::vector<std::string> names = sim::event_action_names();
+  // The model's own actions in the order written above (a test binary may declare more).
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (std::size_t i : declared) out.push_back(sim::declared_event_actions().at(i).name);
+    return out;
+  }();
   return names;
 }
 

@@ -9,6 +9,7 @@
 #include "sim/batch/run_plan.hpp"
 #include "sim/scenario/event_actions.hpp"
 #include "sim/scenario/scenario.hpp"
+#include "sim/scenario/scenario_files.hpp"
 #include "sim/scenario/scenario_rules.hpp"
 #include "support/test_paths.hpp"
 
@@ -68,19 +69,8 @@ std::string error_of(const std::string& text, ScenarioOptions opts = {}) {
   return "no error";
 }
 
-fs::path write(const fs::path& dir, const std::string& name, const std::string& text) {
-  std::ofstream(dir / name) << text;
-  return dir / name;
-}
-
-std::string plan_error(const fs::path& file) {
-  try {
-    batch::plan_runs({file.string()}, models::all_params());
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "no error";
-}
+using scenario_files::plan_error;
+using scenario_files::write;
 
 // Two types and 10 days; events follow from line 7.
 const std::string head = lines({"[run]", "days = 10", "[group_types.friends]", "count = 3",

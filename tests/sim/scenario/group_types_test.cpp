@@ -6,6 +6,7 @@
 #include "models/registry.hpp"
 #include "sim/batch/run_plan.hpp"
 #include "sim/scenario/scenario.hpp"
+#include "sim/scenario/scenario_files.hpp"
 #include "support/test_paths.hpp"
 
 using namespace sim;
@@ -26,19 +27,8 @@ std::string error_of(const std::string& text) {
   return "no error";
 }
 
-fs::path write(const fs::path& dir, const std::string& name, const std::string& text) {
-  std::ofstream(dir / name) << text;
-  return dir / name;
-}
-
-std::string plan_error(const fs::path& file) {
-  try {
-    batch::plan_runs({file.string()}, models::all_params());
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "no error";
-}
+using scenario_files::plan_error;
+using scenario_files::write;
 
 }  // namespace
 

@@ -48,18 +48,6 @@ std::uint16_t add_type(World& w, const std::string& name, double per_day, int ho
   return static_cast<std::uint16_t>(w.types.size() - 1);
 }
 
-// The world_builder's evening-peaked activity profile (mean 1).
-std::vector<double> evening_profile(double peak) {
-  std::vector<double> d(24);
-  double sum = 0;
-  for (int h = 0; h < 24; ++h) {
-    d[h] = std::pow(peak, std::cos(2 * M_PI * (h - 21) / 24.0));
-    sum += d[h];
-  }
-  for (double& x : d) x *= 24 / sum;
-  return d;
-}
-
 sim::Scenario scenario(const std::string& text) {
   return sim::parse_scenario(text, "founding.toml", models::all_params());
 }
@@ -91,7 +79,7 @@ TEST_CASE("a type with hour -1 founds over the day, following members' activity"
           "[mechanism][founding]") {
   World w = make_world(2, people_like(400, axis(2, 0)), ring(400));
   w.rules.set(param::members::max_groups, 1000);
-  w.diurnal = evening_profile(4.0);
+  w.diurnal = diurnal_profile(4.0);
   add_type(w, "spread", 6.0, -1, 1);
   const sim::Day days = 100;
   for (Tick t = 0; t < days * sim::ticks_per_day; ++t) found_new_groups(w, t);
