@@ -501,13 +501,7 @@ bool RunReader::has_platform(const std::string& metric) const {
 
 // The first days_written rows of a dataset open_and_check() has already checked.
 std::vector<double> RunReader::read(const std::string& dataset) const {
-  std::lock_guard lock(h5::library_lock());
-  if (!file_) fail(fault_);
-  Handle set(H5Dopen2(file_.get(), dataset.c_str(), H5P_DEFAULT), H5Dclose);
-  if (!set) fail("cannot open dataset " + dataset + " (" + h5::last_error() + ")");
-  Handle space(H5Dget_space(set.get()), H5Sclose);
-  const int rank = H5Sget_simple_extent_ndims(space.get());
-  return read_rows(dataset, static_cast<hsize_t>(days_written_), rank == 2 ? groups_ : 1);
+  return read_rows(dataset, static_cast<hsize_t>(days_written_), groups_);  // width if 2-D
 }
 
 // The first `rows` rows (of `width` values when 2-D) of a checked dataset, as float64.
