@@ -12,6 +12,7 @@
 // sums are taken at the end of each day (whole-world step "attention"); a membership begun since
 // then counts its own satisfaction in the sum.
 #include "models/community/world.hpp"
+#include "sim/params/consistency.hpp"
 #include "sim/params/key.hpp"
 
 namespace community {
@@ -35,6 +36,15 @@ inline const sim::Key<double> activity_focus = sim::real(
      .meaning = "how strongly a member's shared activity goes to the groups they are most "
                 "satisfied with (members.activity_split > 0)",
      .claim = "F3"});
+// The focus shapes only the shared part: with no sharing it has no effect.
+inline const std::size_t focus_needs_split = sim::consistency_rule(
+    {{"members.activity_focus", "members.activity_split"},
+     sim::RuleSeverity::warning,
+     [](const sim::Parameters& p) -> std::string {
+       return p.real("members.activity_split") > 0
+                  ? ""
+                  : "has no effect: members.activity_split is 0 (activity is not shared)";
+     }});
 }  // namespace param::members
 
 // a_g of the member in `slot` of `g`.
