@@ -251,6 +251,10 @@ SweepDesign parse_sweep(const toml::table& sweep, const std::string& file,
                         const std::filesystem::path& scenario_dir) {
   const std::set<std::string> options = {"design", "samples", "seed", "table", "order"};
   SweepDesign d;
+  d.design_place = sweep.contains("design") ? key_place(file, sweep, "design")
+                   : sweep.contains("table")
+                       ? key_place(file, sweep, "table")
+                       : SourcePlace{file, static_cast<int>(sweep.source().begin.line), 0};
   if (auto* node = sweep.get("design")) {
     SourcePlace at = key_place(file, sweep, "design");
     auto s = node->as_string();

@@ -36,6 +36,9 @@ struct SweepDesign {
   std::vector<SourcePlace> places;              // where each was declared
   std::vector<std::vector<ParamValue>> points;  // points[p][column], p = point number
   std::vector<std::size_t> order;               // the point numbers in run order
+  // Where the design was chosen: its `design` key, else its `table` key, else the [sweep]
+  // header (commands that accept only some designs name it when they refuse one).
+  SourcePlace design_place;
 };
 
 // Reads a [sweep] table. `file` names it in errors; relative table paths are resolved
