@@ -1,9 +1,12 @@
 #include "sim/compare/summary_files.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <variant>
 
+#include "sim/compare/table_text.hpp"
 #include "sim/core/input_error.hpp"
 #include "sim/output/h5_writer.hpp"
 #include "sim/output/hdf5_handle.hpp"
@@ -16,48 +19,6 @@ namespace {
 namespace fs = std::filesystem;
 using h5::Handle;
 
-// Numbers in CSV: 12 significant digits, NA for NaN.
-std::string csv_number(double v) {
-  if (std::isnan(v)) return "NA";
-  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.12g", v == 0 ? 0.0 : v);  // no "-0"
-  return buf;
-}
-
-// Numbers for people: 4 significant digits, n/a for NaN.
-std::string md_number(double v) {
-  if (std::isnan(v)) return "n/a";
-  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.4g", v == 0 ? 0.0 : v);
-  return buf;
-}
-
-std::string csv_text(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
-std::string md_text(std::string s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '|')
-      out += "\\|";
-    else if (c == '\n')
-      out += "; ";
-    else
-      out += c;
-  }
-  return out;
-}
-
-std::string percent(double level) {
-  return std::to_string(static_cast<int>(std::lround(level * 100))) + "%";
-}
-
 // ---- summary.h5 -----------------------------------------------------------------------
 
 std::string joined(const std::vector<std::string>& v) {
@@ -66,80 +27,83 @@ std::string joined(const std::vector<std::string>& v) {
   return out;
 }
 
+// The swept parameter's value at `point`, as a CSV cell (exactly as run: 0.30000000000000004
+// stays so, for a program to match it with the run files' parameters).
+std::string point_value(const CompareSummary& s, std::int64_t point) {
+  return value_text(s.sweep->values.at(static_cast<std::size_t>(point)));
+}
+
+// /summary/<parameter> or /runs/<parameter>: the swept value of each row, as integers, reals
+// or text after the parameter's type.
+void value_column(h5::Writer& w, hid_t group, const SweepAxis& axis,
+                  const std::vector<std::int64_t>& points) {
+  auto at = [&](std::int64_t p) -> const ParamValue& {
+    return axis.values.at(static_cast<std::size_t>(p));
+  };
+  const bool all_int = std::all_of(points.begin(), points.end(), [&](std::int64_t p) {
+    return std::holds_alternative<std::int64_t>(at(p));
+  });
+  if (all_int) {
+    std::vector<std::int64_t> v;
+    for (auto p : points) v.push_back(std::get<std::int64_t>(at(p)));
+    w.ints(group, axis.parameter, v);
+  } else if (numeric(axis)) {
+    std::vector<double> v;
+    for (auto p : points)
+      v.push_back(std::holds_alternative<double>(at(p))
+                      ? std::get<double>(at(p))
+                      : static_cast<double>(std::get<std::int64_t>(at(p))));
+    w.doubles(group, axis.parameter, v);
+  } else {
+    std::vector<std::string> v;
+    for (auto p : points) v.push_back(value_text(at(p)));
+    w.strings(group, axis.parameter, v);
+  }
+}
+
 }  // namespace
 
 std::string summary_csv(const CompareSummary& s) {
-  std::string out =
-      "metric,unit,arm,arm_index,reference_arm,n,mean,sd,ci_low,ci_high,diff,diff_ci_low,diff_ci_"
-      "high,diff_df,"
+  // A sweep adds its columns (point, the parameter, reference_point) between the existing
+  // ones; without one the columns are those of files written before sweeps.
+  std::string out = "metric,unit,arm,arm_index,";
+  if (s.sweep) out += "point," + csv_text(s.sweep->parameter) + ",";
+  out += "reference_arm,";
+  if (s.sweep) out += "reference_point,";
+  out +=
+      "n,mean,sd,ci_low,ci_high,diff,diff_ci_low,diff_ci_high,diff_df,"
       "p_value,hedges_g\n";
   const std::string reference = s.arms.empty() ? "" : s.arms[0].name;
   for (const auto& r : s.rows) {
     const auto& m = s.metrics[r.metric];
     const auto& w = r.vs_reference;
     out += csv_text(m.name) + "," + csv_text(m.unit) + "," + csv_text(s.arms[r.arm].name) + "," +
-           std::to_string(r.arm) + "," + csv_text(reference) + "," + std::to_string(r.stats.n) +
-           "," + csv_number(r.stats.mean) + "," + csv_number(r.stats.sd) + "," +
-           csv_number(r.stats.ci_low) + "," + csv_number(r.stats.ci_high) + "," +
-           csv_number(w.difference) + "," + csv_number(w.ci_low) + "," + csv_number(w.ci_high) +
-           "," + csv_number(w.df) + "," + csv_number(w.p_value) + "," + csv_number(r.hedges_g) +
-           "\n";
+           std::to_string(r.arm) + ",";
+    if (s.sweep) out += std::to_string(r.point) + "," + csv_text(point_value(s, r.point)) + ",";
+    out += csv_text(reference) + ",";
+    if (s.sweep) out += std::to_string(r.reference_point) + ",";
+    out += std::to_string(r.stats.n) + "," + csv_number(r.stats.mean) + "," +
+           csv_number(r.stats.sd) + "," + csv_number(r.stats.ci_low) + "," +
+           csv_number(r.stats.ci_high) + "," + csv_number(w.difference) + "," +
+           csv_number(w.ci_low) + "," + csv_number(w.ci_high) + "," + csv_number(w.df) + "," +
+           csv_number(w.p_value) + "," + csv_number(r.hedges_g) + "\n";
   }
   return out;
 }
 
 std::string runs_csv(const CompareSummary& s) {
-  std::string out = "run_id,arm,replicate,seed";
+  std::string out = "run_id,arm,";
+  if (s.sweep) out += "point," + csv_text(s.sweep->parameter) + ",";
+  out += "replicate,seed";
   for (const auto& m : s.metrics) out.append(",").append(csv_text(m.name));
   out += "\n";
   for (const auto& r : s.runs) {
-    out += csv_text(r.run_id) + "," + csv_text(r.arm) + "," + std::to_string(r.replicate) + "," +
-           std::to_string(r.seed);
+    out += csv_text(r.run_id) + "," + csv_text(r.arm) + ",";
+    if (s.sweep) out += std::to_string(r.point) + "," + csv_text(point_value(s, r.point)) + ",";
+    out += std::to_string(r.replicate) + "," + std::to_string(r.seed);
     for (double v : r.values) out.append(",").append(csv_number(v));
     out += "\n";
   }
-  return out;
-}
-
-std::string summary_markdown(const CompareSummary& s) {
-  const std::string reference = s.arms.empty() ? "" : s.arms[0].name;
-  const std::string pct = percent(s.level);
-  std::string out = "# Comparison of arms: " + md_text(s.scenario_name) + "\n\n";
-  out += std::to_string(s.arms.size()) + " arms x " + std::to_string(s.replicates) +
-         " replicates = " + std::to_string(s.runs.size()) + " runs, every one complete; seeds " +
-         (s.common_seeds ? "common to every arm (common random numbers)" : "independent per arm") +
-         "; commsim " + version + ".\n\n";
-  out += "**Statistics.** " + methods_text(s.level, reference) + "\n\n";
-  out += "## Arms\n\n| arm | settings (on the scenario's base) |\n|---|---|\n";
-  for (std::size_t a = 0; a < s.arms.size(); ++a) {
-    std::string settings = s.arms[a].settings;
-    while (!settings.empty() && settings.back() == '\n') settings.pop_back();
-    out += "| " + md_text(s.arms[a].name) + (a == 0 ? " (reference)" : "") + " | " +
-           (settings.empty() ? "(the base as it is)" : md_text(settings)) + " |\n";
-  }
-  out += "\n## Results\n\n";
-  out += "| metric | arm | n | mean | " + pct + " CI | diff vs " + md_text(reference) + " | " +
-         pct + " CI of diff | Hedges' g | p (Welch) |\n";
-  out += "|---|---|---:|---:|---|---:|---|---:|---:|\n";
-  for (const auto& r : s.rows) {
-    const auto& w = r.vs_reference;
-    out += "| " + md_text(s.metrics[r.metric].name) + " | " + md_text(s.arms[r.arm].name) + " | " +
-           std::to_string(r.stats.n) + " | " + md_number(r.stats.mean) + " | [" +
-           md_number(r.stats.ci_low) + ", " + md_number(r.stats.ci_high) + "] | ";
-    if (r.reference)
-      out += "(reference) | | | |\n";
-    else
-      out += md_number(w.difference) + " | [" + md_number(w.ci_low) + ", " + md_number(w.ci_high) +
-             "] | " + md_number(r.hedges_g) + " | " + md_number(w.p_value) + " |\n";
-  }
-  out += "\n## Metrics\n\n| metric | unit | definition |\n|---|---|---|\n";
-  for (const auto& m : s.metrics)
-    out +=
-        "| " + md_text(m.name) + " | " + md_text(m.unit) + " | " + md_text(m.description) + " |\n";
-  out +=
-      "\nPer-run values: `runs.csv` and `summary.h5` (`/runs`); every number in `summary.csv` at "
-      "full "
-      "precision. The run files are `<run id>.h5` in this folder, listed in `index.h5`.\n";
   return out;
 }
 
@@ -165,7 +129,12 @@ void write_summary_h5(const fs::path& path, const CompareSummary& s) {
     w.attribute("confidence_level", s.level);
     w.attribute("replicates", std::int64_t{s.replicates});
     w.attribute("seeds", std::string(s.common_seeds ? "common" : "independent"));
-    w.attribute("methods", methods_text(s.level, reference));
+    w.attribute("reference", reference_text(s));
+    if (s.sweep) {
+      w.attribute("swept_parameter", s.sweep->parameter);
+      w.attribute("points", static_cast<std::int64_t>(s.sweep->values.size()));
+    }
+    w.attribute("methods", methods_text(s));
 
     Handle summary = w.group(w.file(), "summary");
     auto text_col = [&](hid_t g, const char* name, auto get, const auto& rows) {
@@ -192,6 +161,16 @@ void write_summary_h5(const fs::path& path, const CompareSummary& s) {
         sg, "arm", [&](const ArmRow& r) { return s.arms[r.arm].name; }, s.rows);
     int_col(
         sg, "arm_index", [](const ArmRow& r) { return r.arm; }, s.rows);
+    if (s.sweep) {
+      std::vector<std::int64_t> points, references;
+      for (const auto& r : s.rows) {
+        points.push_back(r.point);
+        references.push_back(r.reference_point);
+      }
+      w.ints(sg, "point", points);
+      value_column(w, sg, *s.sweep, points);
+      w.ints(sg, "reference_point", references);
+    }
     int_col(
         sg, "n", [](const ArmRow& r) { return r.stats.n; }, s.rows);
     real_col(
@@ -223,6 +202,12 @@ void write_summary_h5(const fs::path& path, const CompareSummary& s) {
         rg, "arm", [](const RunMeasures& r) { return r.arm; }, s.runs);
     int_col(
         rg, "arm_index", [](const RunMeasures& r) { return r.arm_index; }, s.runs);
+    if (s.sweep) {
+      std::vector<std::int64_t> points;
+      for (const auto& r : s.runs) points.push_back(r.point);
+      w.ints(rg, "point", points);
+      value_column(w, rg, *s.sweep, points);
+    }
     int_col(
         rg, "replicate", [](const RunMeasures& r) { return r.replicate; }, s.runs);
     int_col(

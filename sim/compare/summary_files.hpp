@@ -1,19 +1,22 @@
 #pragma once
 // The files `commsim compare` writes into its output folder, next to the run files:
-//   summary.csv  one row per metric x arm: n, mean, sd, CI, difference vs the first arm with
-//                its Welch CI, df and p, Hedges' g (NaN written as NA)
+//   summary.csv  one row per metric x arm (x sweep point): n, mean, sd, CI, difference vs the
+//                reference with its Welch CI, df and p, Hedges' g (NaN written as NA)
 //   runs.csv     one row per run: run_id, arm, replicate, seed, every headline metric
-//   summary.md   the same for people: method, arms and their settings, the results table,
-//                the metrics' definitions
+//   summary.md   the same for people (sim/compare/summary_markdown.hpp)
 //   summary.h5   /summary/<column> (the rows of summary.csv), /runs/<column> and
 //                /runs/metrics/<metric> (runs.csv), /metrics/name|unit|description, root
 //                attributes describing the comparison (docs: README "Comparing arms")
+// With a sweep, summary.csv, runs.csv and both tables of summary.h5 gain the columns `point`
+// and one named after the swept parameter (summary.csv also `reference_point`); without
+// one, the columns are those written before sweeps, in the same order.
 // Each is written to a temporary name and renamed, and none holds a time or a path, so the
 // same runs give byte-identical summaries.
 #include <filesystem>
 #include <string>
 
 #include "sim/compare/compare_summary.hpp"
+#include "sim/compare/summary_markdown.hpp"
 
 namespace sim::compare {
 
@@ -25,7 +28,6 @@ inline constexpr int summary_format_version = 1;
 
 std::string summary_csv(const CompareSummary& s);
 std::string runs_csv(const CompareSummary& s);
-std::string summary_markdown(const CompareSummary& s);
 void write_summary_h5(const std::filesystem::path& path, const CompareSummary& s);
 
 // Writes `text` to `path` through a temporary file renamed into place; OutputError if it cannot.
