@@ -1,9 +1,11 @@
 // commsim compare SCENARIO --out DIR [--replicates R] [--jobs J] [--resume] [--overwrite]
 //                          [--threads N] [--seed S] [--set k=v] [--quiet]
 // Runs every arm x replicate of a scenario file that declares arms ([arms.control],
-// [arms.failure], ...) with the batch machinery (one HDF5 file per run, DIR/index.h5), then
-// summarizes the headline metrics per arm and against the first arm: DIR/summary.h5,
-// summary.md, summary.csv, runs.csv. The summary is written only when every run is complete.
+// [arms.failure], ...), or a one-parameter [sweep] (a dose-response) with or without arms,
+// with the batch machinery (one HDF5 file per run, DIR/index.h5), then summarizes the
+// headline metrics per arm (and point) against the reference: the first arm at the same
+// point, or, for a sweep of one arm, the first point. DIR/summary.h5, summary.md,
+// summary.csv, runs.csv. The summary is written only when every run is complete.
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -22,6 +24,7 @@
 #include "sim/batch/toml_util.hpp"
 #include "sim/compare/compare_summary.hpp"
 #include "sim/compare/summary_files.hpp"
+#include "sim/compare/sweep_axis.hpp"
 #include "sim/output/output_lock.hpp"
 
 namespace cli {
@@ -43,23 +46,34 @@ sim::SourcePlace place_in_file(const std::string& file, const std::string& secti
   }
 }
 
-// Checks that the plan is one a comparison can be made of: arms, no sweep, replicates >= 2.
+// Checks that the plan is one a comparison can be made of: two or more arms, or a sweep of
+// one parameter (sim/compare/sweep_axis.hpp) over two or more points, or both; replicates >= 2.
 void check_plan(const sim::batch::RunPlan& plan, const std::string& file,
                 bool replicates_from_command_line) {
   const sim::batch::SourcePlan& sp = plan.sources.at(0);
-  if (!sp.has_arms)
+  if (!sp.has_arms && !sp.sweep)
     throw sim::InputError(
         sim::SourcePlace{file, 0, 0},
-        "declares no arms: compare runs the arms of a file ([arms.control], [arms.failure], "
-        "...) and compares each with the first; see docs/cluster.md, \"Arms and replicates\"");
-  if (sp.arms.size() < 2)
+        "declares no arms and no [sweep]: compare runs the arms of a file ([arms.control], "
+        "[arms.failure], ...) and compares each with the first, or the points of a one-parameter "
+        "[sweep]; see docs/cluster.md, \"Arms and replicates\"");
+  if (sp.sweep) {
+    const auto axis = sim::compare::one_axis(*sp.sweep);  // throws for other designs
+    if (sp.arms.size() < 2 && axis.values.size() < 2)
+      throw sim::InputError(sp.sweep->places.at(0),
+                            "key 'sweep." + axis.parameter +
+                                "': one value and one arm: nothing to compare (a sweep of one "
+                                "arm compares its points with the first)");
+    if (place_in_file(file, "signature").line > 0)
+      throw sim::InputError(place_in_file(file, "signature"),
+                            "key 'signature': a signature compares two arms over replicates; "
+                            "with a [sweep] it would pool the points: check it without one");
+  } else if (sp.arms.size() < 2) {
     throw sim::InputError(place_in_file(file, "arms"),
                           "key 'arms': declares one arm ('" + sp.arms[0].name +
-                              "'); compare needs two or more (the first is the reference)");
-  if (sp.sweep)
-    throw sim::InputError(
-        place_in_file(file, "sweep"),
-        "key 'sweep': compare runs arms x replicates only; run sweeps with `commsim sweep`");
+                              "'); compare needs two or more (the first is the reference), or a "
+                              "[sweep] of one parameter");
+  }
   if (sp.replicates < min_replicates && !replicates_from_command_line) {
     sim::SourcePlace at = place_in_file(file, "replicates", "count");
     std::string why = "compare needs at least " + std::to_string(min_replicates) +
@@ -84,7 +98,8 @@ std::vector<std::string> unfinished_runs(const sim::batch::RunPlan& plan, const 
 }
 
 // Keeps the runs of the named arms only (their seeds and file names unchanged, so they are
-// the same runs as in the full comparison).
+// the same runs as in the full comparison). With a sweep one arm is enough: its points are
+// compared with the first.
 void restrict_arms(sim::batch::RunPlan& plan, const std::string& list, const std::string& file) {
   std::vector<std::string> names;
   for (std::size_t start = 0; start <= list.size();) {
@@ -104,7 +119,8 @@ void restrict_arms(sim::batch::RunPlan& plan, const std::string& list, const std
     if (std::none_of(kept.begin(), kept.end(), [&](const auto& a) { return a.name == n; }))
       throw sim::InputError(sim::SourcePlace{file, 0, 0},
                             "--arms: the file declares no arm '" + n + "'");
-  if (kept.size() < 2) throw sim::InputError("--arms: compare needs at least two arms");
+  const std::size_t least = plan.sources.at(0).sweep ? 1 : 2;
+  if (kept.size() < least) throw sim::InputError("--arms: compare needs at least two arms");
   std::vector<sim::batch::PlannedRun> runs;
   for (auto r : plan.runs)
     if (new_index[r.arm] < kept.size()) {
@@ -120,18 +136,19 @@ void restrict_arms(sim::batch::RunPlan& plan, const std::string& list, const std
 int compare_main(int argc, char** argv) {
   cxxopts::Options options(
       "commsim compare",
-      "Run every arm x replicate of a scenario file with [arms.NAME] tables (one HDF5 file "
-      "per run, plus DIR/index.h5), then compare the arms on the headline metrics: "
-      "DIR/summary.md, summary.csv, runs.csv, summary.h5 (mean and 95% CI per arm; "
-      "difference from the first arm with Welch's 95% CI; Hedges' g).");
-  options.add_options()("file", "scenario file with arms",
+      "Run every arm x replicate of a scenario file with [arms.NAME] tables and/or a "
+      "one-parameter [sweep] (one HDF5 file per run, plus DIR/index.h5), then compare them on "
+      "the headline metrics: DIR/summary.md, summary.csv, runs.csv, summary.h5 (mean and 95% "
+      "CI per arm and point; difference from the first arm at the same point, or without arms "
+      "from the first point, with Welch's 95% CI; Hedges' g).");
+  options.add_options()("file", "scenario file with arms and/or a one-parameter sweep",
                         cxxopts::value<std::vector<std::string>>())(
       "o,out", "output folder (one file per run, index.h5, summary.*)",
-      cxxopts::value<std::string>())("replicates",
-                                     "runs per arm, at least 2 (overrides [replicates] count)",
-                                     cxxopts::value<int>())(
-      "jobs", "runs at once on this machine (default: --threads, or all cores)",
-      cxxopts::value<int>())(
+      cxxopts::value<std::string>())(
+      "replicates", "runs per arm and point, at least 2 (overrides [replicates] count)",
+      cxxopts::value<int>())("jobs",
+                             "runs at once on this machine (default: --threads, or all cores)",
+                             cxxopts::value<int>())(
       "resume", "keep complete runs already in --out, redo missing, partial and failed ones")(
       "overwrite", "rerun every run even when --out already holds its file")(
       "dry-run", "list the planned runs (id, seed, settings) and exit")(
@@ -241,12 +258,16 @@ int compare_main(int argc, char** argv) {
   auto measures = sim::compare::measure_runs(plan, out, metrics);
   const auto summary = sim::compare::summarize_plan(plan, metrics, std::move(measures));
   sim::compare::write_summary_files(out, summary);
-  if (!bo.quiet)
+  if (!bo.quiet) {
+    const std::string points = summary.sweep ? std::to_string(summary.sweep->values.size()) +
+                                                   " points of " + summary.sweep->parameter + " x "
+                                             : "";
     std::fprintf(stderr,
-                 "compare: %zu arms x %d replicates; summary in %s (also summary.csv, runs.csv, "
+                 "compare: %s%zu arms x %d replicates; summary in %s (also summary.csv, runs.csv, "
                  "summary.h5)\n",
-                 summary.arms.size(), summary.replicates,
+                 points.c_str(), summary.arms.size(), summary.replicates,
                  (out / sim::compare::summary_md_name).c_str());
+  }
   if (!signature) return 0;
   const auto result = community::check_signature(*signature, plan, out);
   sim::compare::write_signature_files(out.string(), *signature, result);

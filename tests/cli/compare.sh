@@ -231,7 +231,7 @@ bad '[arms.a]\n[arms.b]\ngroups.count = 0\n[replicates]\ncount = 3' "bad.toml:7"
 bad '[arms.a]\n[arms.b]\ngroups.count = 2\n[replicates]\ncount = 0' "bad.toml:9" "replicates.count" "at least 1"
 bad '[arms.a]\n[arms.b]\ngroups.count = 2\n[replicates]\ncount = 1' "bad.toml:9" "replicates.count" "at least 2 replicates"
 bad '[arms.a]\n[arms.b]\ngroups.count = 2' "bad.toml" "no [replicates] count" "at least 2 replicates"
-bad '[arms.a]\n[arms.b]\ngroups.count = 2\n[replicates]\ncount = 2\n[sweep]\npopulation.size = [100, 200]' "bad.toml:10" "sweep"
+bad '[arms.a]\n[arms.b]\ngroups.count = 2\n[replicates]\ncount = 2\n[sweep]\npopulation.size = [100, 200]\ngroups.strictness = [0.1, 0.2]' "bad.toml:12" "key 'sweep.groups.strictness'" "one parameter"
 expect_error 2 "--replicates 0" -- "$COMMSIM" compare "$WORK/two.toml" --out "$WORK/badout" --replicates 0
 expect_error 2 "--replicates 1" "at least 2" -- "$COMMSIM" compare "$WORK/two.toml" --out "$WORK/badout" --replicates 1
 expect_error 2 "no output folder" -- "$COMMSIM" compare "$WORK/two.toml"
