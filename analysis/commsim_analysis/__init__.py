@@ -3,7 +3,8 @@
 Driving runs (each returns :class:`Results`; progress shows while the binary runs)::
 
     run(scenario, set={...}, seeds=[1, 2, 3], threads=2) -> Results
-    compare(scenario, set={...}, replicates=5, jobs=2)   -> Results (.summary, .forest())
+    compare(scenario, set={...}, replicates=5, jobs=2)   -> Results (.summary, .forest(),
+                                                          .dose_response() for a sweep)
     sweep(scenario, ...)                                -> Results (.index)
 
 Reading (every loader returns an ``xarray.Dataset``; ``.to_dataframe()`` for pandas)::
@@ -27,6 +28,7 @@ from .driver import compare, run, sweep
 from .errors import (CommsimError, DamagedFileError, FormatVersionError, MissingDataError,
                      NoEventsError, NotHDF5Error, PartialRunError, PartialRunWarning,
                      RunFileError)
+from .doseresponse import plot_dose_response
 from .export import export_csv, to_table
 from .forest import plot_forest
 from .index import Index, read_index
@@ -53,7 +55,7 @@ __all__ = [
     "load_snapshots", "load_sweep", "load_table", "mean_ci", "mean_interval",
     "by_type", "group_lifetimes", "group_types", "with_types",
     "metric_range", "parameters", "parse_signature", "plot_atlas", "plot_categories",
-    "plot_failure_mode", "plot_forest", "plot_sweep_heatmap", "plot_sweep_line",
+    "plot_dose_response", "plot_failure_mode", "plot_forest", "plot_sweep_heatmap", "plot_sweep_line",
     "read_index", "read_run", "read_runs", "run", "save_figure", "split_by_scenario",
     "summarize", "sweep", "sweep_frame", "sweep_summary", "swept_parameters", "to_table",
     "varying_parameters",

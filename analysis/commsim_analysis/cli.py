@@ -26,9 +26,9 @@ from .forest import plot_forest
 from .intervals import with_bounds
 from .plots import save_figure
 from .reporting import build_report
-from .results import load_results, split_by_scenario
+from .results import load_results, read_summary, split_by_scenario
 from .runfile import read_run
-from .runset import read_runs
+from .runset import find_run_files, read_runs
 from .sweeps import load_sweep
 
 DATA_ERRORS = (RunFileError, FileNotFoundError, KeyError, ValueError, NotImplementedError)
@@ -112,6 +112,21 @@ def _read_metrics(metrics: list[str] | None) -> list[str] | None:
     return None if metrics is None or metrics == ["all"] else with_bounds(metrics)
 
 
+def _series_metrics(directory: Path, metrics: list[str] | None) -> list[str] | None:
+    """The named metrics to read from a comparison's run files: a headline metric of
+    summary.csv that the files do not hold as a series (``final_size``: one number per
+    run) is drawn from the summaries only (forest, dose-response), not read."""
+    if metrics is None or metrics == ["all"]:
+        return metrics
+    summary = read_summary(directory)
+    if summary is None:
+        return metrics
+    probe = read_run(find_run_files(directory)[0], metrics=[], allow_partial=True)
+    series = set(probe.units["daily"]) | set(probe.units["platform"])
+    headline = set(summary["metric"])
+    return [m for m in metrics if m in series or m not in headline]
+
+
 def _figures(args) -> dict:
     """{file stem: Figure} for the chosen subcommand."""
     if args.command == "run":
@@ -126,7 +141,8 @@ def _figures(args) -> dict:
         return {f"runs-{k}": f for k, f in runs_figures(runs, args.metrics).items()}
     if args.command == "compare":
         res = load_results(args.directory, allow_partial=args.allow_partial,
-                           metrics=_read_metrics(args.metrics))
+                           metrics=_read_metrics(_series_metrics(args.directory,
+                                                                 args.metrics)))
         if not res.runs:
             raise ValueError(f"{args.directory}: no complete runs to compare")
         stem = f"compare-{args.directory.resolve().name}"

@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 
 from .atlas import plot_atlas, plot_failure_mode
 from .datasets import runs_dataset
+from .doseresponse import plot_dose_response
 from .forest import plot_forest
 from .intervals import with_bounds
 from .plots import DEFAULT_DAILY, plot_categories, plot_groups, plot_platform
@@ -64,10 +65,14 @@ def runs_figures(runs: list[Run], metrics: Iterable[str] | None = None,
 
 
 def compare_figures(res: Results, metrics: Iterable[str] | None = None) -> dict[str, Figure]:
-    """Arms of a comparison over time, and the forest plot when summary.csv exists."""
+    """Arms of a comparison over time, and the forest plot when summary.csv exists
+    (with the dose-response figure when it has a sweep)."""
     metrics = _metrics(metrics)
     what = (f"comparison '{res.path.name}': {len(res.arms)} arms, "
             f"{len(res.runs)} runs ({_scenario_names(res.runs)})")
+    if res.swept_parameter is not None:  # the series pool the points; say so
+        what += (f"; each arm pooled over its {res.swept_parameter} values (per value: the "
+                 "dose-response figure)")
     figs = _pair(res.dataset("platform", with_bounds(_only(res.runs, "platform", metrics))),
                  res.dataset("daily", _only(res.runs, "daily", metrics)), "arm", what, metrics)
     if res.summary is not None:
@@ -75,6 +80,8 @@ def compare_figures(res: Results, metrics: Iterable[str] | None = None) -> dict[
         if metrics is not None and metrics != ["all"]:
             forest_metrics = [m for m in metrics if m in set(res.summary["metric"])] or None
         figs["forest"] = plot_forest(res, forest_metrics)
+        if res.swept_parameter is not None:
+            figs["dose-response"] = plot_dose_response(res, forest_metrics)
     return figs
 
 

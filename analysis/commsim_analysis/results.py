@@ -4,7 +4,11 @@
 ``arm`` (string), ``arm_index`` (its position in the scenario file), ``point``
 (the sweep point, -1 without a sweep) and ``replicate``; ``commsim compare`` adds
 ``summary.csv`` (per arm: mean, CI, difference from the first arm) and, for a
-scenario with a ``[signature]``, ``signature.csv``. The first arm of the scenario
+scenario with a ``[signature]``, ``signature.csv``. A comparison of a one-parameter
+sweep (a dose-response) has a row per arm and point instead, with the columns
+``point``, one named after the swept parameter (e.g. ``groups.fee``) and
+``reference_point``: each row is compared with the first arm at the same point or,
+without arms, with the first point (:func:`swept_parameter`). The first arm of the scenario
 is the reference the statistics compare against, so arms are ordered by
 ``arm_index`` rather than by file name. Folders made by hand (run files of
 several scenarios) lack these attributes; then the arm is the scenario name and
@@ -33,6 +37,23 @@ from .signature import Signature, SignatureError, parse_signature, read_checks
 SUMMARY_CSV = "summary.csv"
 #: Written by ``commsim compare``: one row per run with its headline metrics.
 RUNS_CSV = "runs.csv"
+#: The columns of summary.csv other than the swept parameter's.
+SUMMARY_COLUMNS = frozenset({
+    "metric", "unit", "arm", "arm_index", "point", "reference_arm", "reference_point", "n",
+    "mean", "sd", "ci_low", "ci_high", "diff", "diff_ci_low", "diff_ci_high", "diff_df",
+    "p_value", "hedges_g"})
+
+
+def swept_parameter(summary: pd.DataFrame | None) -> str | None:
+    """The parameter a dose-response comparison swept (the column of summary.csv
+    named after it), or None for a comparison of arms only."""
+    if summary is None or "point" not in summary.columns:
+        return None
+    extra = [c for c in summary.columns if c not in SUMMARY_COLUMNS]
+    if len(extra) != 1:
+        raise ValueError(f"summary.csv has a point column but {len(extra)} parameter columns "
+                         f"({', '.join(extra) or 'none'}); commsim compare writes one")
+    return extra[0]
 
 
 @dataclass
@@ -44,6 +65,8 @@ class Results:
     ``daily`` / ``platform``: the runs as ``xarray.Dataset``s (dims run x day x
     group / run x day) with those labels as coordinates along ``run``.
     ``summary``: ``summary.csv`` of ``commsim compare``, or None.
+    ``swept_parameter``: the parameter of a dose-response comparison, or None.
+    ``run_metrics``: ``runs.csv`` (headline metrics per run), or None.
     ``checks``: ``signature.csv`` of ``commsim compare``, or None.
     ``index``: the folder's ``index.h5`` as :func:`load_sweep` reads it, or None.
     """
@@ -69,6 +92,17 @@ class Results:
     def scenario_name(self) -> str:
         """The scenario's name (names joined by '+' if the folder mixes several)."""
         return "+".join(dict.fromkeys(self.table["scenario_name"].astype(str)))
+
+    @property
+    def swept_parameter(self) -> str | None:
+        """The parameter a dose-response comparison swept (``summary.csv``)."""
+        return swept_parameter(self.summary)
+
+    @cached_property
+    def run_metrics(self) -> pd.DataFrame | None:
+        """``runs.csv`` of ``commsim compare``: a row per run, a column per headline
+        metric (with ``point`` and the swept parameter for a sweep), or None."""
+        return read_runs_csv(self.path)
 
     @property
     def units(self) -> dict[str, dict[str, str]]:
@@ -105,6 +139,11 @@ class Results:
         """Forest plot of each arm's difference from the reference (``summary.csv``)."""
         from .forest import plot_forest
         return plot_forest(self, metrics)
+
+    def dose_response(self, metrics: Iterable[str] | None = None):
+        """Headline metrics against the swept parameter: mean and 95 % band per arm."""
+        from .doseresponse import plot_dose_response
+        return plot_dose_response(self, metrics)
 
     def plot(self, metrics: Iterable[str] | None = None, level: str = "daily"):
         """Each arm's mean over replicates per day with a range-respecting 95 % band."""
@@ -158,12 +197,17 @@ def read_summary(directory: str | Path) -> pd.DataFrame | None:
     if missing:
         raise ValueError(f"{path}: missing column(s) {sorted(missing)} (not a summary.csv "
                          "of commsim compare?)")
+    try:
+        swept_parameter(frame)
+    except ValueError as exc:
+        raise ValueError(f"{path}: {exc}") from None
     return frame
 
 
 def read_runs_csv(directory: str | Path) -> pd.DataFrame | None:
     """``DIR/runs.csv`` (one row per run: run_id, arm, replicate, seed, each headline
-    metric), or None if absent or not in that form."""
+    metric; for a sweep also point and the swept parameter), or None if absent or not
+    in that form."""
     path = Path(directory) / RUNS_CSV
     if not path.is_file():
         return None
@@ -223,4 +267,5 @@ def split_by_scenario(directories: Iterable[str | Path], *,
 
 
 __all__ = ["Results", "SignatureError", "arm_labels", "load_compare", "load_results",
-           "read_runs_csv", "read_summary", "results_of", "split_by_scenario"]
+           "read_runs_csv", "read_summary", "results_of", "split_by_scenario",
+           "swept_parameter"]

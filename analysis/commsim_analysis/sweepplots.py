@@ -121,7 +121,7 @@ def plot_sweep_line(sweep: xr.Dataset, x: str, metrics: Sequence[str] | str) -> 
         for ax in flat[len(metrics):]:
             ax.set_visible(False)
         for ax, metric in zip(flat, metrics):
-            _draw_lines(ax, done, x, metric, series, _unit(sweep, metric))
+            draw_sweep_lines(ax, done, x, metric, series, _unit(sweep, metric))
             ax.set_xlabel(parameter_label(x))
             ax.set_ylabel(style.axis_label(metric, _unit(sweep, metric)))
             ax.set_title(metric)
@@ -132,8 +132,11 @@ def plot_sweep_line(sweep: xr.Dataset, x: str, metrics: Sequence[str] | str) -> 
     return fig
 
 
-def _draw_lines(ax, done: pd.DataFrame, x: str, metric: str, series: list[str],
-                unit: str) -> None:
+def draw_sweep_lines(ax, done: pd.DataFrame, x: str, metric: str, series: list[str],
+                     unit: str) -> None:
+    """Mean of ``metric`` over the rows of each ``x`` value with its range-respecting
+    band, one line per combination of ``series`` columns (in order of appearance),
+    labelled with it and n. Shared by sweep and dose-response figures."""
     if not series:
         groups = [((), done)]
     elif done.empty:
