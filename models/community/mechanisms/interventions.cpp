@@ -239,7 +239,9 @@ void found_from_members(World& w, std::uint32_t index, Tick t, FiredEvent& fired
     for (const auto& [recency, p] : invited)
       if (w.groups_joined[p] < max_groups && rng.uniform() < accept) joining.push_back(p);
     fired.people += static_cast<std::uint32_t>(joining.size());
-    GroupState& g = found_group(w, w.groups[pi].focus, t, type);  // may reallocate w.groups
+    // found_group may reallocate w.groups: the parent's focus is copied before, not referred to.
+    const Eigen::VectorXf purpose_of_parent = w.groups[pi].focus;
+    GroupState& g = found_group(w, purpose_of_parent, t, type);
     g.parent = w.groups[pi].id;
     const float s0 = static_cast<float>(r[members::satisfaction_initial]);
     for (PersonId p : joining) {

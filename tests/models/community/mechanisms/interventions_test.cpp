@@ -324,9 +324,15 @@ TEST_CASE(
   release_memberships(w, 24);
   for (PersonId p : closed_members) CHECK(w.groups_joined[p] == joined_before[p] - 1);
 
+  // At capacity, founding moves the groups to a new array: the flash group's purpose must still
+  // be its parent's (it was once read through a reference into the old array).
+  const Eigen::VectorXf parent_focus = w.groups[0].focus;
+  w.groups.shrink_to_fit();
   run_events(w, 25, 30);  // found at 29
   REQUIRE(w.groups.size() == 3);
   const GroupState& f = w.groups[2];
+  CHECK((f.focus - parent_focus).norm() < 1e-6f);
+  CHECK((f.conversation - parent_focus).norm() < 1e-6f);
   CHECK(f.alive);
   CHECK(f.type == flash);
   CHECK(f.parent == 0);
