@@ -247,8 +247,18 @@ TEST_CASE("RunReader: truncated and overwritten files are damaged, never trusted
         run.verify_data();
         INFO(path.filename().string() << ": " << state_name(run.state()) << " " << run.fault());
         if (run.state() == RunFileState::complete) {
-          // Damage to bytes nothing reads (free space, padding) changes nothing that matters.
-          CHECK(run.platform("total") == std::vector<double>{0, 1000, 2000, 3000, 4000});
+          // Damage to bytes nothing reads (free space, padding) changes nothing that matters;
+          // damage to what only finds a dataset (a link the check does not follow) is an error
+          // naming the file when the dataset is read. Never different numbers. Where the noise
+          // lands depends on the file's layout (its attributes' lengths: the version string).
+          std::vector<double> total;
+          try {
+            total = run.platform("total");
+          } catch (const InputError& e) {
+            CHECK_THAT(e.what(), Catch::Contains(name));
+            continue;
+          }
+          CHECK(total == std::vector<double>{0, 1000, 2000, 3000, 4000});
           continue;
         }
         CHECK(run.state() == RunFileState::damaged);
