@@ -15,6 +15,8 @@ enum class EntryPolicy { open, invite_only, fee, task, screening };
 // gather friends around what they share; an event's group gathers strangers around the event).
 enum class Founders { friends, strangers };
 enum class Purpose { community, founder, random };
+// What a group does with ads (C28), in the order of groups.ads's choices.
+enum class AdsPolicy { banned, tolerated, paid, window, thread };
 
 namespace param {
 
@@ -61,6 +63,17 @@ inline const sim::Key<int> moderators =
                   .meaning = "managers who moderate (0 = leaderless: nothing is removed)",
                   .claim = "C11",
                   .scope = sim::ParamScope::group});
+inline const sim::Key<int> promote_experts = sim::integer(
+    {.path = "groups.promote_experts",
+     .value = 0,
+     .unit = "moderators",
+     .min = 0,
+     .max = 1000,
+     .meaning = "active experts promoted to moderators beyond groups.moderators: the most "
+                "valuable member who posted in the last week, recognised (rewards.recognition) "
+                "and first in line to own the group",
+     .claim = "C27",
+     .scope = sim::ParamScope::group});
 inline const sim::Key<double> strictness = sim::real(
     {.path = "groups.strictness",
      .value = 0.3,
@@ -112,6 +125,13 @@ inline const sim::Key<int> task_days = sim::integer(
      .max = 3650,
      .meaning = "task policy: members who have not posted within this many days are removed",
      .claim = "C20",
+     .scope = sim::ParamScope::group});
+inline const sim::Key<bool> task_makeup = sim::flag(
+    {.path = "groups.task_makeup",
+     .value = false,
+     .meaning = "task policy: a member who misses the task gets one make-up week (at most one a "
+                "week) before removal",
+     .claim = "C21",
      .scope = sim::ParamScope::group});
 inline const sim::Key<double> screen_alignment = sim::real(
     {.path = "groups.screen_alignment",
@@ -167,6 +187,36 @@ inline const sim::Key<int> split_at = sim::integer(
      .meaning = "split a group in two by interest when it grows past this size (0 = never)",
      .claim = "C22",
      .scope = sim::ParamScope::group});
+inline const sim::Key<int> split_target = sim::integer(
+    {.path = "groups.split_target",
+     .value = 0,
+     .unit = "members",
+     .min = 0,
+     .max = 10'000'000,
+     .meaning = "members per sub-group when a group splits: it splits into round(N/target) "
+                "groups by interest and ties (0 = in two)",
+     .claim = "C22, C24",
+     .scope = sim::ParamScope::group});
+inline const sim::Key<int> split_every_days = sim::integer(
+    {.path = "groups.split_every_days",
+     .value = 30,
+     .unit = "days",
+     .min = 1,
+     .max = 36500,
+     .meaning = "a group splits at most once in this many days, counted from its founding or "
+                "last split",
+     .claim = "C24",
+     .scope = sim::ParamScope::group});
+inline const sim::Key<int> split_min_size = sim::integer(
+    {.path = "groups.split_min_size",
+     .value = 10,
+     .unit = "members",
+     .min = 2,
+     .max = 10'000'000,
+     .meaning = "no sub-group of a split, nor what is left of the group, is smaller than this "
+                "(else the split waits)",
+     .claim = "C24",
+     .scope = sim::ParamScope::group});
 inline const sim::Key<int> lifetime_hours =
     sim::integer({.path = "groups.lifetime_hours",
                   .value = 0,
@@ -194,12 +244,25 @@ inline const sim::Key<double> programme_quality =
                .meaning = "quality of a scheduled post, on the same scale as member value",
                .claim = "C25",
                .scope = sim::ParamScope::group});
-inline const sim::Key<bool> ads_allowed =
-    sim::flag({.path = "groups.ads_allowed",
-               .value = false,
-               .meaning = "ads are tolerated: moderators leave them up",
-               .claim = "C28",
-               .scope = sim::ParamScope::group});
+inline const sim::Key<AdsPolicy> ads = sim::choice<AdsPolicy>(
+    {.path = "groups.ads",
+     .value = AdsPolicy::banned,
+     .choices = {"banned", "tolerated", "paid", "window", "thread"},
+     .meaning = "ads policy: removed by moderators; left up; allowed against a price "
+                "(groups.ad_price); allowed one day a week; confined to one thread that members "
+                "read only in part (reading.ad_thread_reading)",
+     .claim = "C28",
+     .scope = sim::ParamScope::group});
+inline const sim::Key<double> ad_price = sim::real(
+    {.path = "groups.ad_price",
+     .value = 20,
+     .unit = "readers",
+     .min = 0,
+     .max = 1e9,
+     .meaning = "paid ads: the price of an ad, as the audience an advertiser needs to find it "
+                "worth paying (an ad account posts with chance audience/(audience + price))",
+     .claim = "C28",
+     .scope = sim::ParamScope::group});
 inline const sim::Key<double> owner_drift =
     sim::real({.path = "groups.owner_drift",
                .value = 0,
@@ -371,6 +434,14 @@ inline const sim::Key<double> novelty_floor =
                .max = 1,
                .meaning = "novelty left in the posts of long-standing members",
                .claim = "C13"});
+inline const sim::Key<double> ad_thread_reading = sim::real(
+    {.path = "reading.ad_thread_reading",
+     .value = 0.1,
+     .unit = "share",
+     .min = 0,
+     .max = 1,
+     .meaning = "ads confined to one thread (groups.ads = thread): share of them a member reads",
+     .claim = "C28"});
 inline const sim::Key<double> muted_reading =
     sim::real({.path = "reading.muted_reading",
                .value = 0.1,
@@ -521,6 +592,16 @@ inline const sim::Key<int> violations_to_remove =
                   .meaning = "removed posts before a member is removed, at zero strictness (falls "
                              "to 1 at full strictness)",
                   .claim = "C12"});
+inline const sim::Key<double> online = sim::real(
+    {.path = "moderation.online",
+     .value = 1.0,
+     .unit = "share",
+     .min = 0,
+     .max = 1,
+     .meaning = "chance that a moderator is at hand in an hour of average activity (scaled by the "
+                "diurnal rhythm, at most 1); an hour with no moderator at hand goes unreviewed (1: "
+                "always at hand, and more moderators matter only where review capacity binds)",
+     .claim = "C11, C27"});
 inline const sim::Key<double> violation_memory_days = sim::real(
     {.path = "moderation.violation_memory_days",
      .value = 30,
@@ -706,6 +787,59 @@ inline const std::size_t split_below_cap = sim::consistency_rule(
                   ? ""
                   : "has no effect: no group grows past size_cap " + std::to_string(cap) +
                         ", so none reaches " + std::to_string(at) + " to split";
+     }});
+// The strategy levers' own keys are read only under their lever (C21, C22, C28).
+inline sim::ConsistencyRule only_when(const char* key, const char* lever, const char* value,
+                                      bool equal) {
+  return {{key, lever}, sim::RuleSeverity::warning, [=](const sim::Parameters& p) {
+            const std::string& v = p.text(lever);
+            return (v == value) == equal
+                       ? std::string()
+                       : std::string("has no effect: ") + lever + " is \"" + v + "\"";
+          }};
+}
+inline const std::size_t makeup_needs_task_entry =
+    sim::consistency_rule(entry_only("groups.task_makeup", "task"));
+inline const std::size_t ad_price_needs_paid_ads =
+    sim::consistency_rule(only_when("groups.ad_price", "groups.ads", "paid", true));
+inline const std::size_t thread_reading_needs_thread_ads =
+    sim::consistency_rule(only_when("reading.ad_thread_reading", "groups.ads", "thread", true));
+inline const std::size_t split_target_below_cap = sim::consistency_rule(
+    {{"groups.split_target", "groups.size_cap"},
+     sim::RuleSeverity::error,
+     [](const sim::Parameters& p) -> std::string {
+       const auto target = p.integer("groups.split_target"), cap = p.integer("groups.size_cap");
+       return target <= cap ? ""
+                            : "sub-groups of " + std::to_string(target) +
+                                  " members cannot exist under size_cap " + std::to_string(cap) +
+                                  "; split_target <= size_cap would be consistent";
+     }});
+// A splitting key: a warning when set while nothing splits.
+inline sim::ConsistencyRule split_only(const char* key) {
+  return {{key, "groups.split_at"}, sim::RuleSeverity::warning, [](const sim::Parameters& p) {
+            return p.integer("groups.split_at") > 0
+                       ? std::string()
+                       : std::string("has no effect: groups.split_at is 0, so no group splits");
+          }};
+}
+inline const std::size_t split_target_needs_split =
+    sim::consistency_rule(split_only("groups.split_target"));
+inline const std::size_t split_every_needs_split =
+    sim::consistency_rule(split_only("groups.split_every_days"));
+inline const std::size_t split_min_needs_split =
+    sim::consistency_rule(split_only("groups.split_min_size"));
+inline const std::size_t split_ties_needs_split =
+    sim::consistency_rule(split_only("groups.split_ties"));
+inline const std::size_t flash_within_run = sim::consistency_rule(
+    {{"groups.lifetime_hours", "run.days"},
+     sim::RuleSeverity::error,
+     [](const sim::Parameters& p) -> std::string {
+       const auto life = p.integer("groups.lifetime_hours"), hours = p.integer("run.days") * 24;
+       return life <= hours ? ""
+                            : "a group that lives " + std::to_string(life) +
+                                  " hours outlives a run of " + std::to_string(hours) +
+                                  " hours; at most run.days * 24 (or 0: no limit) would be "
+                                  "consistent";
      }});
 inline const std::size_t prompt_needs_programme = sim::consistency_rule(
     {{"groups.programme_prompt", "groups.programme_per_day"},

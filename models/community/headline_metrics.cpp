@@ -1,5 +1,6 @@
 #include "models/community/headline_metrics.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -141,6 +142,17 @@ double ratio_of_sums(const RunReader& run, const std::string& num,
   return den > 0 ? daily_sum(run, num) / den : nan;
 }
 
+// Sum of a /groups column over num, over the sum of another: totals over every group ever
+// founded, so groups that opened and closed between two daily rows (flash groups, C23) count.
+double groups_ratio(const RunReader& run, const std::string& num, const std::string& den) {
+  const auto names = run.table_names();
+  if (std::find(names.begin(), names.end(), "groups") == names.end()) return nan;
+  double a = 0, b = 0;
+  for (double v : run.table_column("groups", num)) a += v;
+  for (double v : run.table_column("groups", den)) b += v;
+  return b > 0 ? a / b : nan;
+}
+
 }  // namespace
 
 const sim::compare::HeadlineMetrics& headline_metrics() {
@@ -206,6 +218,17 @@ const sim::compare::HeadlineMetrics& headline_metrics() {
        "/daily/value_gained summed over the run and the groups, over the member-days (sum of "
        "/daily/size)",
        [](const RunReader& r) { return ratio_of_sums(r, "value_gained", {"size"}); }},
+      {"value_per_member_hour", "value units/hour",
+       "benefit drawn from reading over the member-hours spent in groups, totals of /groups over "
+       "every group ever founded (C23: what an hour in a group is worth)",
+       [](const RunReader& r) { return groups_ratio(r, "value_gained", "member_hours"); }},
+      {"took_part_share", "share",
+       "members who posted at least once over the members who ever joined, totals of /groups "
+       "over every group ever founded (F1: the share who have spoken)",
+       [](const RunReader& r) { return groups_ratio(r, "took_part", "members_ever"); }},
+      {"ad_message_share", "share",
+       "ads over all visible messages, totals of /groups over every group ever founded",
+       [](const RunReader& r) { return groups_ratio(r, "ad_messages", "messages"); }},
       {"replies_per_post", "share",
        "visible replies over the visible posts by members (messages less ads and programme "
        "posts), summed over the run and the groups",

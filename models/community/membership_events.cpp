@@ -1,5 +1,7 @@
 #include "models/community/membership_events.hpp"
 
+#include "models/community/mechanisms/introductions.hpp"
+
 namespace community {
 
 LogDetail detail_of(JoinChannel channel) {
@@ -39,7 +41,9 @@ std::size_t join_group(const World& w, GroupState& g, PersonId p, Tick now, floa
   g.members.add(p, now, satisfaction0, flag_bits);
   if (!(flag_bits & ad_account)) ++g.lifetime.members_ever;
   log_event(w, g, now, LogKind::join, p, detail_of(channel), inviter == never ? log_none : inviter);
-  return g.members.slots() - 1;
+  const std::size_t slot = g.members.slots() - 1;
+  ask_introduction(g, slot, channel);
+  return slot;
 }
 
 void end_membership(const World& w, GroupState& g, std::size_t i, MemberState state, Tick now,

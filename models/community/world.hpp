@@ -59,6 +59,7 @@ struct Message {
   std::uint32_t id = 0;            // the group's running message number
   std::uint32_t reply_to = never;  // id of the message it answers, or `never`
   float reach = 0;                 // readers reached: the sum of their read shares
+  bool introduction = false;       // a newcomer's self-introduction (C29)
 };
 
 // A visible message remembered for members.reply_window_hours: whether anyone answered it.
@@ -79,7 +80,8 @@ struct PendingPost {
   MessageKind kind;        // of the target (replies) or `dispute` (complaints)
   std::uint32_t reply_to;  // target id, or `never` for a complaint
   bool answers_question;
-  float novelty = 0;  // the target's: a fresh topic makes a fresh conversation
+  float novelty = 0;          // the target's: a fresh topic makes a fresh conversation
+  bool introduction = false;  // a newcomer's self-introduction (C29), not a reply
 };
 
 struct Applicant {
@@ -233,7 +235,8 @@ struct GroupState {
   Tick founded = 0;
   bool alive = true;
   Tick ended = never;
-  GroupRules rules;  // its type's, or its own once an event aimed at it changed them
+  Tick last_split = never;  // when it last split (its quiet period counts from this)
+  GroupRules rules;         // its type's, or its own once an event aimed at it changed them
   Lifetime lifetime;
   std::vector<LoggedEvent> log;  // today's events (output.events), written at day end
   Eigen::VectorXf focus;         // founding purpose (unit vector)

@@ -16,6 +16,19 @@ const Counter ad_accounts_gave_up =
     counter_metric({"ad_accounts_gave_up", "accounts/day",
                     "ad accounts that left today because too few read their ads (C11, C28)"});
 
+// Under the task policy with a make-up (C21): the tick at which a member who missed the task
+// was given their make-up week (`never`: not yet).
+const sim::ColumnKey<Tick> task_makeup_given = member_column<Tick>(never);
+
+// True when a member who has not done the task by the deadline is removed now: at once, or
+// at the end of their one make-up week.
+bool task_missed(Memberships& m, std::size_t i, Tick t, bool makeup) {
+  if (!makeup) return true;
+  Tick& given = m[task_makeup_given][i];
+  if (given == never) given = t;
+  return t - given >= 7 * sim::ticks_per_day;
+}
+
 }  // namespace
 
 double leave_probability(const sim::ParamValues& r, double s, bool muted) {
@@ -33,6 +46,7 @@ void mute_and_leave(World& w, std::size_t gi, Tick t) {
   const double unmute_above = r[satisfaction::unmute_above];
   const bool task = r[groups::entry] == EntryPolicy::task;
   const Tick deadline = static_cast<Tick>(r[groups::task_days]) * sim::ticks_per_day;
+  const bool makeup = r[groups::task_makeup];
   sim::RandomStream rng(w.seed, purpose::departures, g.id, t);
   const double owner_commitment = r[satisfaction::owner_commitment];
   const double give_up = r[members::spam_give_up], reach_half = r[members::spam_reach_half];
@@ -49,7 +63,7 @@ void mute_and_leave(World& w, std::size_t gi, Tick t) {
       continue;
     }
     if (task && m.posts[i] == 0 && t - m.joined[i] >= deadline &&
-        !(m.flags[i] & (owner | moderator))) {
+        !(m.flags[i] & (owner | moderator)) && task_missed(m, i, t, makeup)) {
       end_membership(w, g, i, MemberState::removed, t, LogDetail::task_missed);
       continue;
     }

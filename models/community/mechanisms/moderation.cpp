@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "models/community/mechanisms/ads_policy.hpp"
 #include "models/community/membership_events.hpp"
 #include "models/community/stream_purposes.hpp"
 
@@ -51,6 +52,12 @@ void moderate(World& w, std::size_t gi, Tick t) {
   const double dispute_rate = r[moderation::dispute_rate];
   const double protest = r[members::protest_exit];
   sim::RandomStream rng(w.seed, purpose::moderation, g.id, t);
+  // Moderators are people with hours of their own (C11, C27): an hour in which none of them is
+  // at hand goes unreviewed, so more managers leave fewer gaps, at night above all.
+  if (const double online = r[moderation::online]; online < 1.0) {
+    const double one = std::min(1.0, online * w.diurnal[sim::hour_of_day(t)]);
+    if (!(rng.uniform() < 1.0 - std::pow(1.0 - one, g.moderators))) return;
+  }
   const double capacity = g.moderators * r[moderation::capacity];
   auto reviews = static_cast<std::size_t>(capacity);
   if (rng.uniform() < capacity - std::floor(capacity)) ++reviews;
@@ -60,7 +67,7 @@ void moderate(World& w, std::size_t gi, Tick t) {
     Message& msg = g.inbox[j];
     const std::size_t poster = msg.poster_slot;
     if (msg.kind == MessageKind::ad) {
-      if (!r[groups::ads_allowed] &&
+      if (ads_removed(r) &&
           rng.uniform() < r[moderation::ad_detection] * enforcement(r, strictness)) {
         msg.removed = true;
         ++g.today.posts_removed;

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "models/community/mechanisms/ads_policy.hpp"
 #include "models/community/mechanisms/attention.hpp"
 #include "models/community/stream_purposes.hpp"
 #include "sim/random/distributions.hpp"
@@ -80,12 +81,19 @@ void post_messages(World& w, std::size_t gi, Tick t) {
     return g.topics.col(static_cast<Eigen::Index>(j));
   };
 
+  // Ad accounts keep to the ads policy (C28): a price is worth paying for a large audience.
+  double audience = 0;
+  if (r[groups::ads] == AdsPolicy::paid)
+    for (std::size_t i = 0; i < m.slots(); ++i)
+      audience += m.state[i] == MemberState::active && !(m.flags[i] & ad_account);
+  const double ad_rate = r[members::spam_per_day] * hour * ad_posting_factor(r, audience, t);
+
   // New posts.
   for (std::size_t i = 0; i < m.slots(); ++i) {
     if (m.state[i] != MemberState::active) continue;
     const PersonId p = m.person[i];
     const bool ad = m.flags[i] & ad_account;
-    const double lambda = ad ? r[members::spam_per_day] * hour
+    const double lambda = ad ? ad_rate
                              : w.people.activity[p] * activity_share(w, g, i) * base * 2.0 *
                                    m.satisfaction[i] * (1.0 - silence * m.wariness[i]);
     // 1 - exp(-λ) ≤ λ, and λ is small for most members most hours: the exponential is
@@ -121,6 +129,13 @@ void post_messages(World& w, std::size_t gi, Tick t) {
     const std::uint32_t i = g.slot(pp.person);
     if (i == never || (m.state[i] != MemberState::active && pp.kind != MessageKind::dispute))
       continue;
+    if (pp.introduction) {  // on what the newcomer cares about
+      auto topic = append(i, MessageKind::content, false, never);
+      g.inbox.back().introduction = true;
+      topic = w.people.interest.col(pp.person);
+      blur(topic, rng, noise);
+      continue;
+    }
     MessageKind kind = MessageKind::content;
     if (pp.reply_to == never)
       kind = MessageKind::dispute;  // a complaint about a removal

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "models/community/mechanisms/ads_policy.hpp"
 #include "models/community/mechanisms/attention.hpp"
+#include "models/community/mechanisms/introductions.hpp"
 #include "models/community/mechanisms/moderation.hpp"
 #include "models/community/mechanisms/programme.hpp"
 #include "models/community/membership_events.hpp"
@@ -122,6 +124,7 @@ void read_messages(World& w, std::size_t gi, Tick t) {
   const auto& rr = g.rules.values();
   const double read_cost = rr[reading::read_cost], ad_cost = rr[reading::ad_cost];
   const double muted_reading = rr[reading::muted_reading];
+  const double ads_read = ad_read_share(rr);  // a thread of its own is opened now and then
   const double overload_cost = rr[reading::overload_cost];
   const double reply_rate = rr[members::reply_rate];
   const double ties = rr[members::reply_ties];
@@ -129,6 +132,7 @@ void read_messages(World& w, std::size_t gi, Tick t) {
   const double pull_programme = rr[groups::programme_prompt];
   const double prompt_half = rr[members::prompt_activity_half];
   const double pull_dispute = rr[moderation::dispute_pull];
+  const double pull_welcome = rr[members::welcome_pull];
   const double silence = rr[members::wariness_silence];
   const double hour_share = w.diurnal[hour] / sim::ticks_per_day;
   sim::RandomStream rng(w.seed, purpose::reading, g.id, t);
@@ -152,12 +156,13 @@ void read_messages(World& w, std::size_t gi, Tick t) {
       Message& msg = g.inbox[j];
       pull[j] = 0;
       if (msg.removed || msg.poster_slot == i) continue;
-      cost += read_cost;
       if (msg.kind == MessageKind::ad) {
-        cost += ad_cost;
-        msg.reach += static_cast<float>(share);
+        cost += read_cost * ads_read;
+        cost += ad_cost * ads_read;
+        msg.reach += static_cast<float>(share * ads_read);
         continue;
       }
+      cost += read_cost;
       const double relevance =
           std::max(0.0f, interest.dot(g.topics.col(static_cast<Eigen::Index>(j))));
       const double worth = message_worth(rr, msg.kind, relevance, msg.quality, v);
@@ -174,7 +179,9 @@ void read_messages(World& w, std::size_t gi, Tick t) {
       double keen = reply_rate * activity * worth;
       switch (msg.kind) {
         case MessageKind::content:
-          if (msg.question)
+          if (msg.introduction)
+            keen = reply_rate * activity * pull_welcome;
+          else if (msg.question)
             keen = reply_rate * activity * relevance * pull_question * 2.0 * v /
                    (v + msg.quality + 1e-9);
           break;

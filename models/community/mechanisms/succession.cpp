@@ -1,5 +1,7 @@
 #include "models/community/mechanisms/succession.hpp"
 
+#include "models/community/mechanisms/rewards.hpp"
+
 namespace community {
 
 using namespace param;
@@ -65,6 +67,19 @@ void hand_on_leadership(World& w, std::size_t gi, Tick t) {
       const std::uint32_t next = best_candidate(w, g, rule, t);
       if (next == never) break;
       m.flags[next] |= moderator;
+      ++managers;
+    }
+  // Growing the next leaders (C27): active experts are promoted beyond the appointed managers,
+  // and being asked is a recognition.
+  const int deputies = g.rules[groups::promote_experts];
+  const int target = g.rules[groups::moderators] + deputies;
+  if (deputies > 0 && owner_slot != never)
+    while (managers < target) {
+      const std::uint32_t next = best_candidate(w, g, Succession::active_expert, t);
+      if (next == never) break;
+      m.flags[next] |= moderator;
+      m.satisfaction[next] +=
+          static_cast<float>(g.rules[rewards::recognition]) * (1.0f - m.satisfaction[next]);
       ++managers;
     }
   g.moderators = managers;

@@ -7,7 +7,9 @@
 // `most_active` (most posts per day since joining) or `active_expert` (highest value among
 // those who posted in the last 7 days); `none` replaces nobody. Without an owner nobody
 // appoints, and a group whose managers are all gone is leaderless: no moderation, no
-// programme (C11).
+// programme (C11). With groups.promote_experts = k > 0 the owner also keeps k more: active
+// experts (the `active_expert` candidate) promoted to moderator, each recognised on promotion
+// (satisfaction moves rewards.recognition of the way to 1) — growing the next leaders (C27).
 #include "models/community/world.hpp"
 #include "sim/params/key.hpp"
 

@@ -65,6 +65,22 @@ std::string write_known_run(bool with_all = true) {
   auto d_specs = daily;
   if (!with_all) d_specs.pop_back();  // no /daily/removals
   RunFile file(path, header, d_specs, platform, {4, 4});
+  if (with_all) {  // the lifetime totals of every group ever founded (a flash group among them)
+    const TableSpec spec{"groups",
+                         "",
+                         {{"member_hours", ColumnType::f64},
+                          {"members_ever", ColumnType::u32},
+                          {"took_part", ColumnType::u32},
+                          {"messages", ColumnType::u32},
+                          {"ad_messages", ColumnType::u32},
+                          {"value_gained", ColumnType::f64}},
+                         true};
+    const std::size_t table = file.declare_table(spec);
+    TableRows rows(spec);
+    rows.add_row({100, 10, 4, 50, 5, 30});
+    rows.add_row({300, 20, 6, 150, 15, 10});
+    file.replace_rows(table, rows);
+  }
   const double ad[] = {0.1, nan, 0.2, 0.3, nan, 0.4};
   for (Day d = 0; d < 6; ++d) {
     const std::size_t groups = d < 3 ? 2 : 3;
@@ -117,11 +133,28 @@ TEST_CASE("the headline metrics are the documented list, each with a unit and a 
     CHECK_FALSE(m.description.empty());
     CHECK(m.compute);
   }
-  CHECK(names == std::vector<std::string>{
-                     "days_alive", "alive_at_end", "final_size", "active_share", "muted_share",
-                     "ad_share", "focus", "mean_value", "expert_retention", "quiet_share", "leaves",
-                     "departures", "removals", "value_gained", "value_per_message",
-                     "value_per_member_day", "replies_per_post", "answered_share", "disputes"});
+  CHECK(names == std::vector<std::string>{"days_alive",
+                                          "alive_at_end",
+                                          "final_size",
+                                          "active_share",
+                                          "muted_share",
+                                          "ad_share",
+                                          "focus",
+                                          "mean_value",
+                                          "expert_retention",
+                                          "quiet_share",
+                                          "leaves",
+                                          "departures",
+                                          "removals",
+                                          "value_gained",
+                                          "value_per_message",
+                                          "value_per_member_day",
+                                          "value_per_member_hour",
+                                          "took_part_share",
+                                          "ad_message_share",
+                                          "replies_per_post",
+                                          "answered_share",
+                                          "disputes"});
 }
 
 TEST_CASE("headline metrics of a run whose numbers are known", "[compare]") {
@@ -156,6 +189,12 @@ TEST_CASE("headline metrics of a run whose numbers are known", "[compare]") {
   CHECK_THAT(value_of("disputes", run), WithinRel(13.0 / 130, 1e-14));
   CHECK_THAT(value_of("quiet_share", run), WithinRel(0.3, 1e-12));
   CHECK_THAT(value_of("leaves", run), WithinRel(15.0 / 2, 1e-14));
+  // Totals of /groups: (30 + 10) / (100 + 300), (4 + 6) / (10 + 20), (5 + 15) / (50 + 150).
+  CHECK_THAT(value_of("value_per_member_hour", run), WithinRel(40.0 / 400, 1e-14));
+  CHECK_THAT(value_of("took_part_share", run), WithinRel(10.0 / 30, 1e-14));
+  CHECK_THAT(value_of("ad_message_share", run), WithinRel(20.0 / 200, 1e-14));
+  // A file without the table (from before it was written): not a number, not an error.
+  CHECK(std::isnan(value_of("took_part_share", RunReader(write_known_run(false)))));
 }
 
 TEST_CASE("a headline metric whose dataset is missing says which file and dataset", "[compare]") {

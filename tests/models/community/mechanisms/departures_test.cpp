@@ -264,3 +264,27 @@ TEST_CASE("a dead group has no departures", "[mechanism][departures]") {
   CHECK(count_state(w.groups[0].members, MemberState::active) == 10);
   CHECK(w.groups[0].today.leaves == 0);
 }
+
+TEST_CASE("task_makeup: a member who missed the task has one make-up week before removal (C21)",
+          "[mechanism][departures]") {
+  World w = make_world(2, people_like(4, axis(2, 0)));
+  departure_rules(w.rules);
+  w.rules.set(param::groups::entry, EntryPolicy::task);
+  w.rules.set(param::groups::task_days, 2);
+  w.rules.set(param::groups::task_makeup, true);
+  add_group(w, axis(2, 0), {{0, owner, 0.9f}, {1, 0, 0.9f}, {2, 0, 0.9f}, {3, 0, 0.9f}});
+  GroupState& g = w.groups[0];
+  mute_and_leave(w, 0, at(2, 23));  // all three missed the task: each gets the make-up week
+  CHECK(g.members.present(1));
+  CHECK(g.members.present(2));
+  CHECK(g.members.present(3));
+  g.members.posts[2] = 1;  // member 2 does the make-up
+  g.members.last_post[2] = at(5, 9);
+  mute_and_leave(w, 0, at(9, 22));  // 167 hours into the make-up week: not yet
+  CHECK(g.members.present(1));
+  mute_and_leave(w, 0, at(9, 23));  // the week is over
+  CHECK(g.members.state[1] == MemberState::removed);
+  CHECK(g.members.present(2));
+  CHECK(g.members.state[3] == MemberState::removed);
+  CHECK(g.today.removals == 2);
+}

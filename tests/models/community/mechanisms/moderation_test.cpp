@@ -26,8 +26,9 @@ const Eigen::VectorXf off_focus = unit({0.0f, 1.0f});  // cosine 0 with the focu
 
 void moderation_rules(sim::ParamValues& p, double strictness) {
   p.set(param::groups::strictness, strictness);
-  p.set(param::groups::ads_allowed, false);
+  p.set(param::groups::ads, AdsPolicy::banned);
   p.set(param::moderation::capacity, 100);
+  p.set(param::moderation::online, 1.0);
   p.set(param::moderation::ad_detection, 1.0);
   p.set(param::moderation::enforcement_full, 0.2);
   p.set(param::moderation::offtopic_below, 0.2);
@@ -139,8 +140,8 @@ TEST_CASE("recognised ads are removed with their accounts unless ads are allowed
     CHECK(g.today.leaver_value == 0);
     CHECK(g.today.top_decile_departures + g.today.other_departures == 0);
   }
-  SECTION("ads_allowed: left up") {
-    w.rules.set(param::groups::ads_allowed, true);
+  SECTION("ads tolerated: left up") {
+    w.rules.set(param::groups::ads, AdsPolicy::tolerated);
     push_message(g, 2, MessageKind::ad, on_focus);
     moderate(w, 0, 5);
     CHECK_FALSE(g.inbox[0].removed);
@@ -552,4 +553,49 @@ TEST_CASE("a dead group is not moderated", "[mechanism][moderation]") {
   moderate(w, 0, 0);
   CHECK_FALSE(g.inbox[0].removed);
   CHECK(g.today.posts_removed == 0);
+}
+
+TEST_CASE("moderators at hand: an hour is reviewed with probability 1 - (1 - online·diurnal)^M",
+          "[mechanism][moderation]") {
+  // Strictness 1 removes every off-topic post that is reviewed.
+  for (int moderators : {1, 2, 4}) {
+    World w = moderation_world(1, 1.0, moderators);
+    w.rules.set(param::moderation::online, 0.5);
+    w.diurnal.assign(24, 1.0);
+    w.diurnal[3] = 0.2;  // a night hour: one moderator in ten
+    const int trials = 4000;
+    for (int hour : {3, 21}) {
+      GroupState& g = w.groups[0];
+      int removed = 0;
+      for (int d = 0; d < trials; ++d) {
+        g.inbox.clear();
+        push_message(g, 0, MessageKind::content, off_focus);
+        g.members.violations[0] = 0;
+        g.members.state[0] = MemberState::active;
+        moderate(w, 0, at(d, hour));
+        removed += g.inbox[0].removed;
+      }
+      const double one = hour == 3 ? 0.1 : 0.5;
+      const double expected = 1 - std::pow(1 - one, moderators);
+      INFO(moderators << " moderators, hour " << hour);
+      CHECK(std::abs(removed / double(trials) - expected) < 5 * binomial_se(expected, trials));
+    }
+  }
+}
+
+TEST_CASE("only a ban has ads removed: paid, window and thread ads are left up (C28)",
+          "[mechanism][moderation]") {
+  for (AdsPolicy policy : {AdsPolicy::paid, AdsPolicy::window, AdsPolicy::thread}) {
+    std::vector<PersonSpec> people = people_like(2, on_focus);
+    people[1].spammer = true;
+    World w = make_world(2, people);
+    moderation_rules(w.rules, 1.0);
+    w.rules.set(param::groups::ads, policy);
+    add_group(w, on_focus, {{0, owner | moderator}, {1, ad_account}});
+    GroupState& g = w.groups[0];
+    push_message(g, 1, MessageKind::ad, off_focus);
+    moderate(w, 0, 5);
+    CHECK_FALSE(g.inbox[0].removed);
+    CHECK(g.members.present(1));
+  }
 }

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <vector>
 
+#include "models/community/mechanisms/ads_policy.hpp"
 #include "models/community/mechanisms/posting.hpp"
 #include "models/community/support/world_fixture.hpp"
 
@@ -702,4 +703,59 @@ TEST_CASE("pending replies of members who are gone or muted are dropped; a dead 
   post_messages(w, 0, 7);
   CHECK(g.inbox.empty());
   CHECK(g.pending.empty());
+}
+
+TEST_CASE("a queued self-introduction is posted in the next hour on the newcomer's interest",
+          "[mechanism][posting]") {
+  World w = posting_world(3, 0.0f, 1.0f, 3);  // nobody posts on their own
+  w.people.interest.col(2) = axis(3, 2);
+  GroupState& g = w.groups[0];
+  PendingPost intro{2, MessageKind::content, never, false, 1.0f};
+  intro.introduction = true;
+  g.pending.push_back(intro);
+  post_messages(w, 0, at(1, 5));
+  REQUIRE(g.inbox.size() == 1);
+  const Message& m = g.inbox[0];
+  CHECK(m.introduction);
+  CHECK(m.kind == MessageKind::content);
+  CHECK(m.reply_to == never);
+  CHECK_FALSE(m.question);
+  CHECK(m.poster_slot == 2);
+  CHECK(g.topics.col(0).dot(axis(3, 2)) > 0.7f);  // their interest, blurred by topic_noise
+  CHECK(g.members.posts[2] == 1);                 // they have spoken
+  CHECK(g.pending.empty());
+}
+
+TEST_CASE("ad accounts keep to the ads policy: a price by audience, a window on its weekday",
+          "[mechanism][posting]") {
+  // 30 ad accounts at λ = 0.25 an hour, and `listeners` ordinary members who never post.
+  auto ads_posted = [](AdsPolicy policy, std::size_t listeners, sim::Day day) {
+    std::vector<PersonSpec> people = people_like(30 + listeners, axis(2, 0), 0.0f);
+    for (std::size_t i = 0; i < 30; ++i) people[i].spammer = true;
+    World w = make_world(2, people);
+    plain_posting(w.rules);
+    w.rules.set(param::members::spam_per_day, 6);
+    w.rules.set(param::groups::ads, policy);
+    w.rules.set(param::groups::ad_price, 20.0);
+    std::vector<MemberSpec> members;
+    for (PersonId p = 0; p < 30 + listeners; ++p)
+      members.push_back({p, p < 30 ? std::uint8_t(ad_account) : std::uint8_t(0), 1.0f});
+    add_group(w, axis(2, 0), members);
+    std::uint64_t ads = 0;
+    for (int h = 0; h < 24; ++h) {
+      w.groups[0].inbox.clear();
+      post_messages(w, 0, at(day, h));
+      ads += w.groups[0].inbox.size();
+    }
+    return ads / (30.0 * 24);
+  };
+  const double full = 1 - std::exp(-0.25);
+  const double trials = 30.0 * 24;
+  CHECK(std::abs(ads_posted(AdsPolicy::tolerated, 0, 3) - full) < 5 * binomial_se(full, trials));
+  CHECK(ads_posted(AdsPolicy::paid, 0, 3) == 0);  // nobody listens: not worth a price
+  const double paid = 1 - std::exp(-0.25 * 20.0 / (20.0 + 20.0));  // audience 20, price 20
+  CHECK(std::abs(ads_posted(AdsPolicy::paid, 20, 3) - paid) < 5 * binomial_se(paid, trials));
+  CHECK(ads_posted(AdsPolicy::window, 0, 3) == 0);
+  CHECK(std::abs(ads_posted(AdsPolicy::window, 0, ad_window_weekday + 7) - full) <
+        5 * binomial_se(full, trials));
 }

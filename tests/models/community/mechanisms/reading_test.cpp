@@ -21,6 +21,7 @@
 #include <cmath>
 #include <map>
 
+#include "models/community/mechanisms/introductions.hpp"
 #include "models/community/mechanisms/moderation.hpp"
 #include "models/community/mechanisms/programme.hpp"
 #include "models/community/mechanisms/reading.hpp"
@@ -848,4 +849,39 @@ TEST_CASE("a post and its answer through reading: answered in the window, no cos
   CHECK(g.members.cost_today[2] == Approx(0.3));
   CHECK(g.today.expired == 2);
   CHECK(g.today.expired_answered == 1);
+}
+
+TEST_CASE("a self-introduction draws welcomes by welcome_pull, whatever its topic (C29)",
+          "[mechanism][reading][replies]") {
+  // Off-topic (relevance 0): as chat, λ = reply_rate·activity·welcome_pull·2s = 0.5·pull.
+  const std::size_t readers = 200;
+  const int hours = 20;
+  const double trials = double(readers) * hours;
+  for (double pull : {0.0, 0.6, 3.0}) {
+    World w = reply_world(readers, 2.0f, 1.0f, 0.5f);
+    w.rules.set(param::members::welcome_pull, pull);
+    const ReplyTally t = run_replies(
+        w,
+        [&](GroupState& g) {
+          push_message(g, 0, MessageKind::content, axis(2, 1)).introduction = true;
+        },
+        hours);
+    const double expected = 1 - std::exp(-0.5 * pull);
+    INFO("welcome_pull " << pull);
+    CHECK(std::abs(t.replies / trials - expected) < 5 * binomial_se(expected, trials) + 1e-12);
+  }
+}
+
+TEST_CASE("ads confined to a thread are read in part: cost and reach times ad_thread_reading",
+          "[mechanism][reading]") {
+  World w = reading_world(24.0f * 100);
+  w.rules.set(param::groups::ads, AdsPolicy::thread);
+  w.rules.set(param::reading::ad_thread_reading, 0.2);
+  GroupState& g = w.groups[0];
+  push_message(g, 2, MessageKind::ad, axis(2, 0), 5.0f, 1.0f);
+  read_messages(w, 0, 3);
+  CHECK(g.members.cost_today[0] == Approx(0.2 * (0.15 + 1.0)));
+  CHECK(g.members.cost_today[1] == Approx(0.2 * (0.15 + 1.0)));
+  CHECK(g.members.reach_today[2] == Approx(0.2 * 2));  // two readers, each reads all but 0.8
+  CHECK(g.today.messages[static_cast<int>(MessageKind::ad)] == 1);  // still visible
 }

@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 #include <vector>
 
+#include "models/community/mechanisms/rewards.hpp"
 #include "models/community/mechanisms/succession.hpp"
 #include "models/community/support/world_fixture.hpp"
 
@@ -222,4 +223,31 @@ TEST_CASE("a dead group is not handed on", "[mechanism][succession]") {
   hand_on_leadership(w, 0, now);
   CHECK(with_flag(g, owner).empty());
   CHECK(with_flag(g, moderator).empty());
+}
+
+TEST_CASE("promote_experts: active experts become moderators beyond groups.moderators (C27)",
+          "[mechanism][succession]") {
+  // Owner (0) moderates alone (groups.moderators = 1); candidates 1-4 by value 1, 4, 3, 2;
+  // person 2 last posted ten days ago.
+  World w = succession_world({1, 1, 4, 3, 2}, Succession::most_active, 1);
+  w.rules.set(param::groups::promote_experts, 2);
+  w.rules.set(param::rewards::recognition, 0.5);
+  add_group(w, axis(2, 0),
+            {{0, owner | moderator}, {1, 0, 0.4f}, {2, 0, 0.4f}, {3, 0, 0.4f}, {4, 0, 0.4f}});
+  GroupState& g = w.groups[0];
+  g.members.posts = {0, 50, 10, 5, 5};
+  g.members.last_post = {never, now, now - 10 * 24, now, now};
+  hand_on_leadership(w, 0, now);
+  CHECK(with_flag(g, moderator) == std::vector<std::size_t>{0, 3, 4});  // not the most active
+  CHECK(g.moderators == 3);
+  CHECK(g.members.satisfaction[3] == Approx(0.7f));  // recognised: half the way to 1
+  CHECK(g.members.satisfaction[1] == Approx(0.4f));
+  // Without an owner nobody promotes.
+  World ownerless = succession_world({1, 1, 4}, Succession::none, 1);
+  ownerless.rules.set(param::groups::promote_experts, 2);
+  add_group(ownerless, axis(2, 0), {{1}, {2}});
+  ownerless.groups[0].had_owner = false;
+  ownerless.groups[0].members.last_post = {now, now};
+  hand_on_leadership(ownerless, 0, now);
+  CHECK(ownerless.groups[0].moderators == 0);
 }
