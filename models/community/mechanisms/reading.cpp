@@ -125,6 +125,11 @@ void read_messages(World& w, std::size_t gi, Tick t) {
   const double read_cost = rr[reading::read_cost], ad_cost = rr[reading::ad_cost];
   const double muted_reading = rr[reading::muted_reading];
   const double ads_read = ad_read_share(rr);  // a thread of its own is opened now and then
+  // What competes for a reader's attention: the feed, less the ads of a thread left unopened.
+  double feed = visible;
+  if (ads_read < 1.0)
+    for (const auto& msg : g.inbox)
+      if (!msg.removed && msg.kind == MessageKind::ad) feed -= 1.0 - ads_read;
   const double overload_cost = rr[reading::overload_cost];
   const double reply_rate = rr[members::reply_rate];
   const double ties = rr[members::reply_ties];
@@ -147,7 +152,7 @@ void read_messages(World& w, std::size_t gi, Tick t) {
     const bool muted = m.state[i] == MemberState::muted;
     if (muted) attention *= muted_reading;
     if (attention <= 0) continue;
-    const double share = std::min(1.0, attention / visible);
+    const double share = std::min(1.0, attention / feed);
     const auto interest = w.people.interest.col(p);
     const double v = w.people.value[p];
     const double activity = w.people.activity[p];
@@ -206,9 +211,8 @@ void read_messages(World& w, std::size_t gi, Tick t) {
     m.benefit_today[i] += static_cast<float>(share * benefit);
     m.cost_today[i] += static_cast<float>(share * cost);
     m.demand_today[i] += static_cast<float>(share * demand);
-    if (attention < visible)
-      m.cost_today[i] +=
-          static_cast<float>(overload_cost * hour_share * (visible / attention - 1.0));
+    if (attention < feed)
+      m.cost_today[i] += static_cast<float>(overload_cost * hour_share * (feed / attention - 1.0));
     g.today.value_gained += share * benefit;
     g.lifetime.value_gained += share * benefit;
 
