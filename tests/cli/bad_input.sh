@@ -38,6 +38,12 @@ P='[run]\ndays = 10\n[population]\nsize = 200\n[groups]\ncount = 4\ninitial_size
 printf "$P"'[[events]]\nday = 2\naction = "close"\ntarget = "type:nosuch"\n' > "$W/evtype.toml"
 printf "$P"'[[events]]\nday = 2\naction = "close"\ntarget = "group:4"\n' > "$W/evgroup.toml"
 printf "$P"'[group_types.busy]\ncount = 2\nper_day = 50.0\n' > "$W/births.toml"
+# strategy levers (issue "strategy laboratory"): a split target above the cap, a fee sweep
+# with a negative fee, a flash group outliving the run, a misspelt strategy key in a type
+printf "$P"'size_cap = 50\nsplit_at = 40\nsplit_target = 60\n' > "$W/splitcap.toml"
+printf "$P"'entry = "fee"\n[replicates]\ncount = 2\n[sweep]\ngroups.fee = [0.0, -1.0, 2.0]\n' > "$W/feesweep.toml"
+printf "$P"'lifetime_hours = 300\n' > "$W/flashlong.toml"
+printf "$P"'[group_types.a]\ncount = 4\ngroups.split_targte = 20\n' > "$W/typekey.toml"
 printf "$P"'[group_types.a]\ncount = 2\n[group_types.flash]\ncount = 0\ngroups.lifetime_hours = 0\n[[events]]\nday = 2\naction = "found"\ntarget = "group:0"\ntype = "flash"\n' > "$W/nolife.toml"
 printf "$P"'[[events]]\nday = 2\naction = "influx"\npeople = 150\n[[events]]\nday = 3\naction = "influx"\npeople = 100\n' > "$W/influx.toml"
 printf "$P"'[[events]]\nday = 2\nuntil_day = 5\naction = "set"\nset = { "groups.fee" = 2.0 }\n[[events]]\nday = 4\nuntil_day = 6\naction = "set"\ntarget = "group:1"\nset = { "groups.fee" = 3.0 }\n' > "$W/overlap.toml"
@@ -107,6 +113,10 @@ done <<'TABLE'
 2 | late.toml:8:1; key 'events[0].day'; past the end of the run | "$COMMSIM" run "$W/late.toml" --out "$W/o.h5"
 2 | worldkey.toml:10:9; key 'group_types.a.members.max_groups'; one value for the whole platform | "$COMMSIM" run "$W/worldkey.toml" --out "$W/o.h5"
 2 | shares.toml:10:1; key 'group_types.b.share'; add up to 1.2; more than 1 | "$COMMSIM" run "$W/shares.toml" --out "$W/o.h5"
+2 | splitcap.toml:10:1; groups.split_target; splitcap.toml:8:1; cannot exist under size_cap 50 | "$COMMSIM" run "$W/splitcap.toml" --out "$W/o.h5"
+2 | feesweep.toml:12:20; key 'groups.fee'; value -1.0 is out of range; [sweep] | "$COMMSIM" compare "$W/feesweep.toml" --out "$W/out"
+2 | flashlong.toml:8:1; groups.lifetime_hours; flashlong.toml:2:1; outlives a run of 240 hours | "$COMMSIM" run "$W/flashlong.toml" --out "$W/o.h5"
+2 | typekey.toml:10:8; key 'group_types.a.groups.split_targte'; did you mean 'groups.split_target' | "$COMMSIM" run "$W/typekey.toml" --out "$W/o.h5"
 # files the scenario names
 2 | missing.txt; no such file; graph.edgelist         | "$COMMSIM" run "$W/noedges.toml" --out "$W/o.h5"
 2 | edges.txt:2; 'x' is not a node id                 | "$COMMSIM" run "$W/badedges.toml" --out "$W/o.h5"
