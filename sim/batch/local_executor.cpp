@@ -35,8 +35,12 @@ BatchSummary run_local(const RunPlan& plan, const std::vector<std::size_t>& runs
   BatchSummary summary;
   summary.selected = runs.size();
   std::atomic<bool> halt{false};
-  RunControl control{options.out_dir, options.resume, &halt};
+  // --resume is settled here, before any run thread exists (see runs_done); the runs then
+  // start without checking again.
+  RunControl control{options.out_dir, false, &halt};
   BatchProgress progress(options.label, runs.size(), options.quiet);
+  const std::vector<char> done =
+      options.resume ? runs_done(plan, runs, options.out_dir) : std::vector<char>(runs.size(), 0);
   {
     RunSlots slots(plan, factory, control, options.jobs ? options.jobs : default_jobs());
     std::size_t next = 0;
@@ -45,7 +49,18 @@ BatchSummary run_local(const RunPlan& plan, const std::vector<std::size_t>& runs
         halt = true;
         summary.interrupted = true;
       }
-      while (!halt.load() && next < runs.size() && slots.has_room()) slots.launch(runs[next++]);
+      while (!halt.load() && next < runs.size() && slots.has_room()) {
+        if (done[next]) {  // reused: counted in plan order, as a run that finished at once
+          RunResult reused;
+          reused.status = RunStatus::complete;
+          reused.reused = true;
+          summary.add(plan, runs[next], reused);
+          progress.record(reused);
+          ++next;
+          continue;
+        }
+        slots.launch(runs[next++]);
+      }
       if (halt.load() && slots.in_flight() == 0) break;
       for (auto& [run, result] : slots.collect(std::chrono::milliseconds(50))) {
         summary.add(plan, run, result);

@@ -52,11 +52,37 @@ BatchSummary run_mpi(const MpiSession& mpi, const RunPlan& plan,
                      const BatchOptions& options) {
   BatchSummary summary;
   std::atomic<bool> halt{false};
-  RunControl control{options.out_dir, options.resume, &halt};
+  // --resume is settled before any run thread exists (see runs_done): each rank checks its
+  // share of the runs, all learn the result, and rank 0 hands out only the runs not done.
+  RunControl control{options.out_dir, false, &halt};
   const bool root = mpi.rank() == 0;
   summary.selected = root ? runs.size() : 0;
   BatchProgress progress(options.label, runs.size(), options.quiet || !root, mpi.size());
+  std::vector<unsigned char> done(runs.size(), 0);
+  if (options.resume) {
+    std::vector<std::size_t> mine;
+    for (std::size_t i = static_cast<std::size_t>(mpi.rank()); i < runs.size();
+         i += static_cast<std::size_t>(mpi.size()))
+      mine.push_back(runs[i]);
+    const std::vector<char> mine_done = runs_done(plan, mine, options.out_dir);
+    for (std::size_t k = 0; k < mine.size(); ++k)
+      done[static_cast<std::size_t>(mpi.rank()) + k * static_cast<std::size_t>(mpi.size())] =
+          static_cast<unsigned char>(mine_done[k]);
+    MPI_Allreduce(MPI_IN_PLACE, done.data(), static_cast<int>(done.size()), MPI_UNSIGNED_CHAR,
+                  MPI_MAX, MPI_COMM_WORLD);
+  }
   std::size_t next = 0;  // rank 0: the next position to hand out
+  // Rank 0: the next run to hand out (-1: none left); runs found done are counted on the way.
+  auto next_position = [&]() -> std::int64_t {
+    while (next < runs.size() && done[next]) {
+      RunResult reused;
+      reused.status = RunStatus::complete;
+      reused.reused = true;
+      summary.add(plan, runs[next++], reused);
+      progress.record(reused, 0);
+    }
+    return next < runs.size() ? static_cast<std::int64_t>(runs[next++]) : -1;
+  };
   {
     RunSlots slots(plan, factory, control, options.jobs ? options.jobs : default_jobs());
     bool exhausted = false;  // no more runs for this rank
@@ -78,7 +104,7 @@ BatchSummary run_mpi(const MpiSession& mpi, const RunPlan& plan,
         }
         std::int64_t position = -1;
         if (root) {
-          if (next < runs.size()) position = static_cast<std::int64_t>(runs[next++]);
+          position = next_position();
         } else {
           int me = mpi.rank();
           MPI_Send(&me, 1, MPI_INT, 0, request, MPI_COMM_WORLD);
@@ -101,8 +127,7 @@ BatchSummary run_mpi(const MpiSession& mpi, const RunPlan& plan,
             int who = 0;
             MPI_Recv(&who, 1, MPI_INT, st.MPI_SOURCE, request, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
             std::int64_t position = -1;
-            if (!halt.load() && next < runs.size())
-              position = static_cast<std::int64_t>(runs[next++]);
+            if (!halt.load()) position = next_position();
             MPI_Send(&position, 1, MPI_INT64_T, st.MPI_SOURCE, assign, MPI_COMM_WORLD);
           } else if (st.MPI_TAG == finished_run) {
             Report rep{};

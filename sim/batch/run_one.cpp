@@ -59,6 +59,14 @@ DoneCheck check_done(const RunPlan& plan, std::size_t run, const std::filesystem
   return own;
 }
 
+std::vector<char> runs_done(const RunPlan& plan, const std::vector<std::size_t>& runs,
+                            const std::filesystem::path& out_dir) {
+  std::vector<char> done(runs.size(), 0);
+  for (std::size_t i = 0; i < runs.size(); ++i)
+    done[i] = run_is_done(plan, runs[i], out_dir / plan.file_name(runs[i])) ? 1 : 0;
+  return done;
+}
+
 RunResult execute_run(const RunPlan& plan, std::size_t run, const ModelFactory& factory,
                       const RunControl& control) {
   RunResult result;

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "sim/batch/run_plan.hpp"
 #include "sim/run/run_scenario.hpp"
@@ -41,6 +42,18 @@ inline bool run_is_done(const RunPlan& plan, std::size_t run, const std::filesys
   return check_done(plan, run, path).done;
 }
 
+// --resume: which of `runs` are already done (1) in `out_dir`, checked one after another in
+// the calling thread. Call it before any run of the batch starts: each check reads the file
+// in a forked child (RunReader), and a child forked while other threads are busy inherits
+// the locks they hold at that instant (ASan's allocator, for one, has no fork handler in
+// clang 16) and can wait for ever on one of them; the check then times out and calls a
+// complete file damaged.
+std::vector<char> runs_done(const RunPlan& plan, const std::vector<std::size_t>& runs,
+                            const std::filesystem::path& out_dir);
+
+// One run. With control.resume it is first checked (run_is_done) and skipped when done: for
+// a caller whose other threads are idle; the executors settle that before with runs_done and
+// pass resume = false.
 RunResult execute_run(const RunPlan& plan, std::size_t run, const ModelFactory& factory,
                       const RunControl& control);
 

@@ -25,7 +25,9 @@ struct TableColumnSpec {
   std::string name;
   ColumnType type = ColumnType::f64;
   std::string unit, description;
-  std::vector<std::string> codes;  // code columns: the name of each value 0, 1, ...
+  // Code columns: the name of each value 0, 1, ... ({}: other columns may leave it out of
+  // their initialisers without -Wmissing-field-initializers).
+  std::vector<std::string> codes{};
 };
 
 struct TableSpec {

@@ -37,7 +37,7 @@ ParamValue checked_value(const ParamSpec& spec, const ParamValue& raw) {
   };
   switch (spec.type) {
     case ParamType::integer: {
-      std::int64_t v;
+      std::int64_t v = 0;  // set below, or fail() throws
       if (auto* i = std::get_if<std::int64_t>(&raw)) {
         v = *i;
       } else if (auto* d = std::get_if<double>(&raw);
@@ -50,7 +50,7 @@ ParamValue checked_value(const ParamSpec& spec, const ParamValue& raw) {
       return v;
     }
     case ParamType::real: {
-      double v;
+      double v = 0;  // set below, or fail() throws
       if (auto* i = std::get_if<std::int64_t>(&raw))
         v = static_cast<double>(*i);
       else if (auto* d = std::get_if<double>(&raw))

@@ -223,7 +223,7 @@ TEST_CASE("the index lists pending runs from the plan and links run files", "[ba
   CHECK_THAT(out, Catch::Contains("score"));
 }
 
-TEST_CASE("the index calls a damaged file damaged, not complete; --resume redoes it",
+TEST_CASE("the index calls a damaged file damaged, not complete, and --resume redoes it",
           "[batch][index]") {
   auto dir = testing_support::scratch_dir("index-damaged");
   auto file = write(dir, "exp.toml", arms_text);
