@@ -119,7 +119,7 @@ TEST_CASE("flash groups: more value per member-hour and no ads, fewer who speak 
 }
 
 TEST_CASE(
-    "operator levers: introductions make newcomers speak; managers watch more hours "
+    "operator levers: introductions make newcomers speak, managers watch more hours "
     "(C27, C29)",
     "[signature][strategy]") {
   const Comparison c = compare_strategy("operator_levers");
@@ -129,7 +129,7 @@ TEST_CASE(
     CHECK(differs(c, "ad_message_share", arm, -1));
 }
 
-TEST_CASE("ads policy: a ban keeps ads out; a window or a price limit them (C28)",
+TEST_CASE("ads policy: a ban keeps ads out, a window or a price limit them (C28)",
           "[signature][strategy]") {
   const Comparison c = compare_strategy("ads_policy");
   for (const char* arm : {"tolerated", "paid", "window", "thread"})

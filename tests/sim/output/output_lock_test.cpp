@@ -33,7 +33,7 @@ std::string host_name() {
 
 }  // namespace
 
-TEST_CASE("a second writer is refused, naming the first; released locks leave no file", "[lock]") {
+TEST_CASE("a second writer is refused, naming the first, released locks leave no file", "[lock]") {
   const auto dir = testing_support::scratch_dir("lock-basic");
   {
     FolderLock first = lock_output_folder(dir, "commsim sweep");
@@ -82,7 +82,7 @@ TEST_CASE("the lock of a killed process is taken over, with a note naming it", "
                               Catch::Contains("ended without releasing it"));
 }
 
-TEST_CASE("shards of a sweep share the folder; a twin shard or a whole sweep is refused",
+TEST_CASE("shards of a sweep share the folder, a twin shard or a whole sweep is refused",
           "[lock]") {
   const auto dir = testing_support::scratch_dir("lock-shards");
   FolderLock zero = lock_output_folder(dir, "commsim sweep", std::make_pair(0, 2));

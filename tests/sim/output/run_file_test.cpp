@@ -61,7 +61,7 @@ TEST_CASE("a run file round-trips its days, attributes and parameters", "[output
   CHECK(total.values[4] == 4000.0);
 }
 
-TEST_CASE("groups founded later widen the daily datasets; earlier days hold NaN for them",
+TEST_CASE("groups founded later widen the daily datasets, earlier days hold NaN for them",
           "[output]") {
   auto path = (scratch_dir("widen") / "run.h5").string();
   Parameters params(models::all_params());

@@ -185,7 +185,7 @@ TEST_CASE("every table column type round-trips, codes by name", "[output][table]
   CHECK_THAT(dump, Catch::Contains("/mixed/value"));
 }
 
-TEST_CASE("an appended table grows flush by flush; a rewritten one shrinks and grows",
+TEST_CASE("an appended table grows flush by flush, a rewritten one shrinks and grows",
           "[output][table]") {
   const std::vector<std::size_t> sizes = {3, 5, 2, 4};
   for (Day days = 1; days <= 4; ++days) {
@@ -222,7 +222,7 @@ TEST_CASE("an appended table grows flush by flush; a rewritten one shrinks and g
   }
 }
 
-TEST_CASE("hourly series widen as groups are founded; earlier hours are NaN for them",
+TEST_CASE("hourly series widen as groups are founded, earlier hours are NaN for them",
           "[output][table]") {
   const auto path = (scratch_dir("hourly") / "run.h5").string();
   {

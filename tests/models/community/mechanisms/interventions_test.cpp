@@ -165,7 +165,7 @@ TEST_CASE("a group's own set window may not overlap its type's on the same key",
   CHECK(w.groups[1].rules[open_channel_per_day] == channel0);
 }
 
-TEST_CASE("set on one group leaves its type-mates; set on all with a world key is restored",
+TEST_CASE("set on one group leaves its type-mates, set on all with a world key is restored",
           "[mechanism][interventions]") {
   World w = world_of(head +
                      "[group_types.a]\ncount = 2\n[group_types.b]\ncount = 2\n"
@@ -280,7 +280,7 @@ TEST_CASE("influx admits people who were in no group, round robin within size ca
 
 TEST_CASE(
     "found makes a flash group from the parent's most recently active members, ended by "
-    "its lifetime; close dissolves a group",
+    "its lifetime, close dissolves a group",
     "[mechanism][interventions]") {
   World w = world_of(head +
                      "[output]\nevents = true\n"

@@ -10,7 +10,7 @@
 using namespace community;
 using namespace community::testing;
 
-TEST_CASE("newcomers queue a self-introduction; founders, moved members and ad accounts do not",
+TEST_CASE("newcomers queue a self-introduction, founders, moved members and ad accounts do not",
           "[mechanism][introductions]") {
   for (bool asked : {false, true}) {
     std::vector<PersonSpec> people = people_like(8, axis(2, 0));

@@ -160,7 +160,7 @@ TEST_CASE("posting follows the diurnal profile and stops at zero satisfaction",
 }
 
 TEST_CASE(
-    "wariness holds posting back by 1 - wariness_silence·wariness; strictness itself does not",
+    "wariness holds posting back by 1 - wariness_silence·wariness, strictness itself does not",
     "[mechanism][posting]") {
   const double trials = 20.0 * 600;
   World free = posting_world(20, 12.0f, 0.5f);
@@ -672,7 +672,7 @@ TEST_CASE("a complaint about a removal is a dispute on a random topic, counted",
   CHECK(std::abs(on_focus / all) < 5 * std::sqrt(1.0 / K / all));
 }
 
-TEST_CASE("pending replies of members who are gone or muted are dropped; a dead group drops all",
+TEST_CASE("pending replies of members who are gone or muted are dropped, a dead group drops all",
           "[mechanism][posting]") {
   World w = make_world(2, people_like(5, axis(2, 0), 1.0f));
   plain_posting(w.rules);

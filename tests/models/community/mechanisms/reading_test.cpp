@@ -654,7 +654,7 @@ TEST_CASE("chat and complaints draw answers by chat_pull and dispute_pull, whate
   }
 }
 
-TEST_CASE("muted members, ad accounts and the dissatisfied do not answer; ads draw no answers",
+TEST_CASE("muted members, ad accounts and the dissatisfied do not answer, ads draw no answers",
           "[mechanism][reading][replies]") {
   const std::size_t readers = 50;
   World w = reply_world(readers, 2.0f, 1.0f, 1.0f);
@@ -825,7 +825,7 @@ TEST_CASE(
   CHECK(g.recent.empty());
 }
 
-TEST_CASE("a post and its answer through reading: answered in the window, no cost; else the cost",
+TEST_CASE("a post and its answer through reading: answered in the window, no cost, else the cost",
           "[mechanism][reading][replies]") {
   World w = credit_world();
   w.rules.set(param::members::reply_window_hours, 6);
