@@ -143,12 +143,14 @@ def test_a_crash_in_the_reader_is_an_error_not_a_dead_interpreter(tmp_path):
 
 
 def test_bit_flipped_files_give_clean_errors(run_file, tmp_path):
-    """300 copies with 1-8 random bits flipped: each loads, or raises a
+    """100 copies with 1-8 random bits flipped: each loads, or raises a
     RunFileError (or a KeyError for a renamed metric) -- in a child interpreter,
-    so a crash would show as a failed child rather than a dead test session."""
+    so a crash would show as a failed child rather than a dead test session.
+    (100, not more: each file is read in a forked probe, about half a second a file;
+    the C++ fuzz target tests/fuzz/run_file_fuzz searches the reader far wider.)"""
     data = run_file.read_bytes()
     rng = random.Random(7)
-    for i in range(300):
+    for i in range(100):
         damaged = bytearray(data)
         for _ in range(rng.choice((1, 1, 2, 4, 8))):
             pos = rng.randrange(len(damaged))
@@ -172,8 +174,8 @@ def test_bit_flipped_files_give_clean_errors(run_file, tmp_path):
                                "COMMSIM_ANALYSIS_READ_TIMEOUT": "60"})  # a hang: an error
     assert proc.returncode == 0, proc.stderr[-3000:]
     seen = eval(proc.stdout.strip().splitlines()[-1])  # noqa: S307 -- our own dict
-    assert sum(seen.values()) == 300
-    assert seen.get("ok", 0) < 300, "no damage detected at all?"
+    assert sum(seen.values()) == 100
+    assert seen.get("ok", 0) < 100, "no damage detected at all?"
 
 
 def _make_partial(f, days_written=3):

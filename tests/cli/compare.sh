@@ -48,6 +48,7 @@ def metrics(path):
         assert f.attrs["complete"] == 1, path
         daily = {k: f["daily"][k][:] for k in f["daily"]}
         plat = {k: f["platform"][k][:] for k in f["platform"]}
+        grp = {k: f["groups"][k][:].astype(float) for k in f["groups"]}  # every group ever
     alive = daily["alive"]
     days = alive.shape[0]
     founding, at_end, on = ~np.isnan(alive[0]), ~np.isnan(alive[-1]), alive == 1
@@ -74,6 +75,9 @@ def metrics(path):
         "value_gained": np.nansum(plat["value_gained"]),
         "value_per_message": total("value_gained") / (total("messages") - total("ad_messages")),
         "value_per_member_day": total("value_gained") / total("size"),
+        "value_per_member_hour": grp["value_gained"].sum() / grp["member_hours"].sum(),
+        "took_part_share": grp["took_part"].sum() / grp["members_ever"].sum(),
+        "ad_message_share": grp["ad_messages"].sum() / grp["messages"].sum(),
         "replies_per_post": total("replies") / (total("messages") - total("ad_messages")
                                                 - total("programme_messages")),
         "answered_share": cells("answered_share"),

@@ -61,7 +61,7 @@ void credit_answers(World& w, GroupState& g) {
 }
 
 // Messages older than the reply window leave it; a member's post nobody answered costs them.
-void expire_recent(World& w, GroupState& g, Tick t) {
+void expire_recent(GroupState& g, Tick t) {
   const auto window = static_cast<Tick>(g.rules[members::reply_window_hours]);
   const double cost = g.rules[satisfaction::unanswered_cost];
   std::size_t gone = 0;
@@ -118,7 +118,7 @@ void read_messages(World& w, std::size_t gi, Tick t) {
   }
   log_posts(w, g, t);
   credit_answers(w, g);
-  expire_recent(w, g, t);
+  expire_recent(g, t);
   if (visible == 0) return;
 
   const auto& rr = g.rules.values();

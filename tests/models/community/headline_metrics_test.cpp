@@ -68,12 +68,12 @@ std::string write_known_run(bool with_all = true) {
   if (with_all) {  // the lifetime totals of every group ever founded (a flash group among them)
     const TableSpec spec{"groups",
                          "",
-                         {{"member_hours", ColumnType::f64},
-                          {"members_ever", ColumnType::u32},
-                          {"took_part", ColumnType::u32},
-                          {"messages", ColumnType::u32},
-                          {"ad_messages", ColumnType::u32},
-                          {"value_gained", ColumnType::f64}},
+                         {{"member_hours", ColumnType::f64, "", ""},
+                          {"members_ever", ColumnType::u32, "", ""},
+                          {"took_part", ColumnType::u32, "", ""},
+                          {"messages", ColumnType::u32, "", ""},
+                          {"ad_messages", ColumnType::u32, "", ""},
+                          {"value_gained", ColumnType::f64, "", ""}},
                          true};
     const std::size_t table = file.declare_table(spec);
     TableRows rows(spec);
