@@ -56,11 +56,14 @@ struct Message {
   float novelty;
   bool removed = false;
   bool question = false;           // asks for help (novices ask, C14)
+  bool introduction = false;       // a newcomer's self-introduction (C29); beside the other
+                                   // flags, where the struct had padding: it stays 32 bytes
   std::uint32_t id = 0;            // the group's running message number
   std::uint32_t reply_to = never;  // id of the message it answers, or `never`
   float reach = 0;                 // readers reached: the sum of their read shares
-  bool introduction = false;       // a newcomer's self-introduction (C29)
 };
+// Every hour's inbox is a vector of these: kept to 32 bytes (the hot loops read them all).
+static_assert(sizeof(Message) <= 32, "a Message grew past 32 bytes");
 
 // A visible message remembered for members.reply_window_hours: whether anyone answered it.
 struct RecentMessage {
