@@ -11,7 +11,6 @@ its mean, so the differences in summary.csv can be read off the figure).
 """
 from __future__ import annotations
 
-import math
 from typing import Iterable
 
 import numpy as np
@@ -19,11 +18,10 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from . import style
-from .style import plt
 from .intervals import method_note
 from .numbers import format_number
 from .params import parameter_label
-from .plots import legend_below, limit_axis, select_metrics, suptitle
+from .plots import grid, legend_below, limit_axis, select_metrics
 from .sweepplots import _positions, draw_sweep_lines
 
 #: Panels per row (a dose-response of every headline metric is a tall grid).
@@ -71,8 +69,7 @@ def plot_dose_response(res, metrics: Iterable[str] | None = None) -> Figure:
     frame = runs.assign(arm=runs["arm"].map(
         lambda a: f"{a} (reference)" if by_arm and a == ref_arm else a))
     # full rows where possible (as the forest plot): 2 x 2, 2 x 3, 3 x 3
-    cols = 2 if len(names) == 4 else 3 if len(names) in (5, 6, 9) else min(COLUMNS, len(names))
-    rows = math.ceil(len(names) / cols)
+    cols = 3 if len(names) in (5, 6, 9) else COLUMNS
     points, replicates = summary["point"].nunique(), runs.groupby(["arm", "point"]).size()
     reps = (f"{replicates.min()}" if replicates.min() == replicates.max()
             else f"{replicates.min()}–{replicates.max()}")
@@ -81,11 +78,7 @@ def plot_dose_response(res, metrics: Iterable[str] | None = None) -> Figure:
              f"replicates each; mean over replicates, {method_note()}; "
              f"{reference_caption(summary, param)})")
     with style.context():
-        fig, axes = plt.subplots(rows, cols, figsize=(3.9 * cols, 2.9 * rows + 1.3),
-                                 squeeze=False, layout="constrained")
-        flat = list(axes.ravel())
-        for ax in flat[len(names):]:
-            ax.set_visible(False)
+        fig, flat = grid(len(names), title, cols=cols, panel=(3.9, 3.15), sharex=False)
         for ax, metric in zip(flat, names):
             unit = units.get(metric, "")
             draw_sweep_lines(ax, frame, param, metric, ["arm"] if by_arm else [], unit)
@@ -95,7 +88,6 @@ def plot_dose_response(res, metrics: Iterable[str] | None = None) -> Figure:
             ax.set_xlabel(parameter_label(param))
             ax.set_ylabel(style.axis_label(metric, unit))
             limit_axis(ax, unit)
-        suptitle(fig, title)
         if by_arm:
             legend_below(fig, *flat[0].get_legend_handles_labels(), ncol=4)
     return fig
