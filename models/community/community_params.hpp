@@ -788,22 +788,20 @@ inline const std::size_t split_below_cap = sim::consistency_rule(
                   : "has no effect: no group grows past size_cap " + std::to_string(cap) +
                         ", so none reaches " + std::to_string(at) + " to split";
      }});
-// The strategy levers' own keys are read only under their lever (C21, C22, C28).
-inline sim::ConsistencyRule only_when(const char* key, const char* lever, const char* value,
-                                      bool equal) {
+// A key that only the choice `value` of `lever` reads (the ads policy's price and thread, C28).
+inline sim::ConsistencyRule only_when(const char* key, const char* lever, const char* value) {
   return {{key, lever}, sim::RuleSeverity::warning, [=](const sim::Parameters& p) {
             const std::string& v = p.text(lever);
-            return (v == value) == equal
-                       ? std::string()
-                       : std::string("has no effect: ") + lever + " is \"" + v + "\"";
+            return v == value ? std::string()
+                              : std::string("has no effect: ") + lever + " is \"" + v + "\"";
           }};
 }
 inline const std::size_t makeup_needs_task_entry =
     sim::consistency_rule(entry_only("groups.task_makeup", "task"));
 inline const std::size_t ad_price_needs_paid_ads =
-    sim::consistency_rule(only_when("groups.ad_price", "groups.ads", "paid", true));
+    sim::consistency_rule(only_when("groups.ad_price", "groups.ads", "paid"));
 inline const std::size_t thread_reading_needs_thread_ads =
-    sim::consistency_rule(only_when("reading.ad_thread_reading", "groups.ads", "thread", true));
+    sim::consistency_rule(only_when("reading.ad_thread_reading", "groups.ads", "thread"));
 inline const std::size_t split_target_below_cap = sim::consistency_rule(
     {{"groups.split_target", "groups.size_cap"},
      sim::RuleSeverity::error,
