@@ -231,6 +231,25 @@ struct Lifetime {
   double value_gained = 0;
 };
 
+// Copies of what the hourly loops (posting, reading) read about each member, by slot, so that
+// they stream through the group's own arrays instead of gathering from the whole population's
+// every hour; kept by models/community/member_cache.hpp, which says when it is rebuilt.
+struct MemberCache {
+  // slots × topics: each member's interest, a row each (a topic's weights run down a column, so
+  // that relevance to a message is computed for all members at once)
+  Eigen::MatrixXf interest;
+  std::vector<float> value, activity;  // the person's
+  std::vector<float> attention;        // the person's attention / groups they are in
+  std::vector<float> activity_share;   // a_g (mechanisms/attention.hpp)
+  // Posting (posting.hpp): each active real member's posting rate per unit of the hour's base
+  // rate, without the wariness factor (an upper bound for the day), as a running sum by slot.
+  std::vector<double> post_rate_sum;
+  std::vector<std::uint32_t> ad_slots;  // ad accounts' slots (they post at their own rate)
+  sim::Day day = std::numeric_limits<sim::Day>::max();  // built for this day, slots and epoch
+  std::size_t slots = 0;
+  std::uint64_t epoch = 0;
+};
+
 struct GroupState {
   std::uint32_t id = 0;
   std::uint16_t type = 0;        // index into World::types
@@ -280,6 +299,8 @@ struct GroupState {
   std::vector<PersonId> scratch_people;
   std::vector<std::pair<PersonId, PersonId>> scratch_invited;  // (friend invited, inviter)
   std::vector<float> scratch_values;
+  std::vector<std::uint32_t> scratch_slots;
+  MemberCache cache;
 
   std::size_t present_count() const;
   // The slot of a present member, or `never`.
@@ -346,6 +367,10 @@ struct World {
   // tick that sum holds for (mechanisms/attention.hpp).
   std::vector<float> satisfaction_sum;
   Tick satisfaction_summed = 0;
+  // Moves whenever what a MemberCache copies may have changed outside the day's rhythm: a
+  // person's traits or number of groups, or a parameter (an event fired). Caches built at
+  // another epoch are rebuilt (member_cache.hpp).
+  std::uint64_t traits_epoch = 0;
   Interventions interventions;  // the scenario's [[events]] and what they did
 };
 

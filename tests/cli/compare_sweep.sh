@@ -78,7 +78,9 @@ for r in rows:
     diff = x.mean() - ref.mean()
     close(diff, num(r["diff"]), what + " diff", 1e-9)
     va, vb = x.var(ddof=1) / len(x), ref.var(ddof=1) / len(ref)
-    if va + vb > 0:
+    # Samples constant but for rounding (numpy's variance of [v, v, v] can be 1e-33): the
+    # engine's is exactly 0 and it reports no test (NaN), as here.
+    if va + vb > 1e-24 * max(1.0, x.mean() ** 2, ref.mean() ** 2):
         df = (va + vb) ** 2 / (va * va / (len(x) - 1) + vb * vb / (len(ref) - 1))
         close(diff - stats.t.ppf(0.975, df) * math.sqrt(va + vb), num(r["diff_ci_low"]), what + " diff_ci_low")
         close(stats.ttest_ind(x, ref, equal_var=False).pvalue, num(r["p_value"]), what + " p", 1e-6)

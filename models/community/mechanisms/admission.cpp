@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "models/community/member_cache.hpp"
 #include "models/community/membership_events.hpp"
 
 namespace community {
@@ -27,6 +28,7 @@ void admit_applicants(World& w, Tick t) {
       std::uint8_t flags = (a.paid ? paid_fee : 0) | (ad ? ad_account : 0);
       join_group(w, g, a.person, t, s0, flags, a.channel, a.inviter);
       ++w.groups_joined[a.person];
+      traits_changed(w);
       ++size;
       if (ad) continue;
       if (a.channel == JoinChannel::friend_invite)

@@ -5,6 +5,7 @@
 
 #include "models/community/mechanisms/housekeeping.hpp"
 #include "models/community/mechanisms/recruitment.hpp"
+#include "models/community/member_cache.hpp"
 #include "models/community/membership_events.hpp"
 #include "models/community/stream_purposes.hpp"
 #include "sim/random/distributions.hpp"
@@ -91,6 +92,7 @@ std::size_t found_populated_group(World& w, std::uint16_t type, Tick t, std::uin
     join_group(w, g, p, t, s0, founder, JoinChannel::founder);
     ++w.groups_joined[p];
   }
+  traits_changed(w);  // the founders are in one group more
   if (g.members.slots() ==
       0) {  // nobody could found it (all in too many groups, or none qualifies)
     dissolve(w, g, t);

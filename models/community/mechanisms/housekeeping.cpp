@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "models/community/member_cache.hpp"
+
 namespace community {
 
 using namespace param;
@@ -13,18 +15,30 @@ void reindex_members(const World& w, GroupState& g) {
   for (std::size_t i = 0; i < m.slots(); ++i)
     g.slot_of[i] = {m.person[i], static_cast<std::uint32_t>(i)};
   std::sort(g.slot_of.begin(), g.slot_of.end());
+  // Each member's friends inside, found with one look-up each in a per-thread array by person
+  // (filled for this group's members and emptied after) instead of a search of slot_of per
+  // friend. It holds what GroupState::slot answers: a person's first slot when present, and
+  // `absent` for a person whose first slot is not (left or removed, not yet compacted away).
+  constexpr std::uint32_t unset = never, absent = never - 1;
+  thread_local std::vector<std::uint32_t> slot_by_person;
+  if (slot_by_person.size() < w.people.size) slot_by_person.resize(w.people.size, unset);
+  for (std::size_t i = 0; i < m.slots(); ++i) {
+    auto& s = slot_by_person[m.person[i]];
+    if (s == unset) s = m.present(i) ? static_cast<std::uint32_t>(i) : absent;
+  }
   g.friend_start.assign(1, 0);
   g.friend_slots.clear();
   for (std::size_t i = 0; i < m.slots(); ++i) {
     const std::size_t row = g.friend_slots.size();
     for (PersonId q : w.friends.neighbours(m.person[i])) {
-      const std::uint32_t k = g.slot(q);
-      if (k != never) g.friend_slots.push_back(k);
+      const std::uint32_t k = slot_by_person[q];
+      if (k < absent) g.friend_slots.push_back(k);
     }
     std::sort(g.friend_slots.begin() + static_cast<std::ptrdiff_t>(row), g.friend_slots.end());
     g.friend_start.push_back(static_cast<std::uint32_t>(g.friend_slots.size()));
     m.friends_inside[i] = static_cast<std::uint16_t>(g.friend_slots.size() - row);
   }
+  for (std::size_t i = 0; i < m.slots(); ++i) slot_by_person[m.person[i]] = unset;
 }
 
 void tidy_group(World& w, std::size_t gi, Tick) {
@@ -44,6 +58,7 @@ void tidy_group(World& w, std::size_t gi, Tick) {
                        g.former.end());
   }
   m.erase_if_gone();
+  invalidate_member_cache(g);  // the slots were renumbered
   g.moderators = 0;
   for (auto f : m.flags) g.moderators += (f & moderator) != 0;
   const float fade =
@@ -93,6 +108,7 @@ void tidy_group(World& w, std::size_t gi, Tick) {
 }
 
 void release_memberships(World& w, Tick) {
+  traits_changed(w);  // people's numbers of groups change
   for (auto& g : w.groups) {
     for (PersonId p : g.released)
       if (w.groups_joined[p] > 0) --w.groups_joined[p];
@@ -118,6 +134,8 @@ void release_buffers(GroupState& g) {
   g.scratch_people = {};
   g.scratch_invited = {};
   g.scratch_values = {};
+  g.scratch_slots = {};
+  g.cache = MemberCache{};
 }
 
 }  // namespace community

@@ -4,6 +4,7 @@
 
 #include "models/community/mechanisms/founding.hpp"
 #include "models/community/mechanisms/housekeeping.hpp"
+#include "models/community/member_cache.hpp"
 #include "models/community/membership_events.hpp"
 #include "models/community/stream_purposes.hpp"
 #include "sim/scenario/event_actions.hpp"
@@ -314,6 +315,7 @@ void apply_interventions(World& w, Tick t) {
     else if (action == "close")
       close_groups(w, change.event, t, fired);
     iv.fired.push_back(fired);
+    traits_changed(w);  // values, people's traits or their numbers of groups may have changed
   }
 }
 

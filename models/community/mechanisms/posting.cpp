@@ -1,9 +1,10 @@
 #include "models/community/mechanisms/posting.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "models/community/mechanisms/ads_policy.hpp"
-#include "models/community/mechanisms/attention.hpp"
+#include "models/community/member_cache.hpp"
 #include "models/community/stream_purposes.hpp"
 #include "sim/random/distributions.hpp"
 
@@ -88,19 +89,38 @@ void post_messages(World& w, std::size_t gi, Tick t) {
       audience += m.state[i] == MemberState::active && !(m.flags[i] & ad_account);
   const double ad_rate = r[members::spam_per_day] * hour * ad_posting_factor(r, audience, t);
 
-  // New posts.
-  for (std::size_t i = 0; i < m.slots(); ++i) {
-    if (m.state[i] != MemberState::active) continue;
-    const PersonId p = m.person[i];
-    const bool ad = m.flags[i] & ad_account;
-    const double lambda = ad ? ad_rate
-                             : w.people.activity[p] * activity_share(w, g, i) * base * 2.0 *
-                                   m.satisfaction[i] * (1.0 - silence * m.wariness[i]);
-    // 1 - exp(-λ) ≤ λ, and λ is small for most members most hours: the exponential is
-    // needed only when the draw falls below λ (same outcome, far fewer exp calls).
+  // Who starts a post this hour. Member i posts with probability 1 - exp(-λ_i): the chance
+  // that a Poisson process of rate λ_i has an event within the hour. The group's processes are
+  // drawn together, as one of rate Σ λ̄_i whose events fall to member i in proportion to λ̄_i,
+  // λ̄_i = base · (the cache's daily rate, without wariness); each event is kept with
+  // probability λ_i/λ̄_i = 1 - wariness_silence · wariness_i (thinning). The same law as one
+  // draw per member and hour, at a cost that follows the posts, not the members (PERFORMANCE.md).
+  refresh_member_cache(w, g, t);
+  const MemberCache& c = g.cache;
+  auto& posters = g.scratch_slots;
+  posters.clear();
+  if (!c.post_rate_sum.empty() && c.post_rate_sum.back() > 0) {
+    const double total = c.post_rate_sum.back();
+    for (std::uint64_t e = sim::draw_poisson(rng, total * base); e > 0; --e) {
+      const double at = rng.uniform() * total;
+      const auto i = static_cast<std::uint32_t>(
+          std::upper_bound(c.post_rate_sum.begin(), c.post_rate_sum.end(), at) -
+          c.post_rate_sum.begin());
+      if (i >= m.slots() || m.state[i] != MemberState::active) continue;  // left or removed
+      if (rng.uniform() < 1.0 - silence * m.wariness[i]) posters.push_back(i);
+    }
+  }
+  for (std::uint32_t i : c.ad_slots) {
     const double u = rng.uniform();
-    if (u >= lambda || !(u < -std::expm1(-lambda))) continue;
-    if (ad) {
+    if (m.state[i] == MemberState::active && u < -std::expm1(-ad_rate)) posters.push_back(i);
+  }
+  std::sort(posters.begin(), posters.end());
+  posters.erase(std::unique(posters.begin(), posters.end()), posters.end());
+
+  // The new posts, in slot order.
+  for (std::uint32_t i : posters) {
+    const PersonId p = m.person[i];
+    if (m.flags[i] & ad_account) {
       sim::draw_unit_vector(rng, append(i, MessageKind::ad, false, never));  // whatever is sold
       continue;
     }
@@ -117,7 +137,7 @@ void post_messages(World& w, std::size_t gi, Tick t) {
       sim::draw_unit_vector(rng, topic);  // idle chat is about nothing in particular
       continue;
     }
-    topic = (1.0f - static_cast<float>(topic_pull)) * w.people.interest.col(p);
+    topic = (1.0f - static_cast<float>(topic_pull)) * c.interest.row(i).transpose();
     if (conv_norm > 1e-6f) topic += static_cast<float>(topic_pull) / conv_norm * g.conversation;
     blur(topic, rng, noise);
   }
@@ -132,7 +152,7 @@ void post_messages(World& w, std::size_t gi, Tick t) {
     if (pp.introduction) {  // on what the newcomer cares about
       auto topic = append(i, MessageKind::content, false, never);
       g.inbox.back().introduction = true;
-      topic = w.people.interest.col(pp.person);
+      topic = c.interest.row(i).transpose();
       blur(topic, rng, noise);
       continue;
     }
@@ -155,7 +175,7 @@ void post_messages(World& w, std::size_t gi, Tick t) {
       ++g.today.complaints;
       continue;
     }
-    topic = (1.0f - reply_pull) * w.people.interest.col(m.person[i]) +
+    topic = (1.0f - reply_pull) * c.interest.row(i).transpose() +
             reply_pull * g.pending_topics.col(static_cast<Eigen::Index>(k));
     blur(topic, rng, noise);
   }

@@ -8,8 +8,10 @@
 #include "models/community/mechanisms/introductions.hpp"
 #include "models/community/mechanisms/moderation.hpp"
 #include "models/community/mechanisms/programme.hpp"
+#include "models/community/member_cache.hpp"
 #include "models/community/membership_events.hpp"
 #include "models/community/stream_purposes.hpp"
+#include "sim/random/distributions.hpp"
 
 namespace community {
 
@@ -98,6 +100,218 @@ void log_posts(const World& w, GroupState& g, Tick t) {
   }
 }
 
+// x^gap for every x ≥ 0 of `x`, in place; the exponents used most are exact.
+void raise(Eigen::Ref<Eigen::ArrayXf> x, double gap) {
+  if (gap == 0)
+    x.setOnes();
+  else if (gap == 0.5)
+    x = x.sqrt();
+  else if (gap != 1)
+    x = (x.max(1e-30f).log() * static_cast<float>(gap)).exp() * (x > 0).cast<float>();
+}
+
+// Per-thread scratch of the reading step: the hour's member × message arrays (vectors that keep
+// their capacity, viewed as Eigen arrays: groups of every size share them without allocating).
+struct ReadingScratch {
+  std::vector<std::uint32_t> visible;  // inbox indexes of the visible messages
+  std::vector<float> topics, relevance, keen;
+  std::vector<float> per_member[7];  // share, answers, benefit, cost, demand, keen_total, worth
+  std::vector<double> rate_sum;
+  std::vector<std::uint32_t> repliers;
+
+  Eigen::Map<Eigen::ArrayXf> member_array(int k, Eigen::Index n) {
+    per_member[k].resize(static_cast<std::size_t>(n));
+    return {per_member[k].data(), n};
+  }
+};
+
+// Reading and answering for the hour's `visible` (> 0) messages (the rules in reading.hpp).
+// The member × message work is done a message at a time over all members at once: one matrix
+// product gives every relevance, and each message's worth, cost and keenness are array
+// operations down a column; the friends of a poster are found from the poster's own list.
+void answer_and_take_in(World& w, GroupState& g, Tick t, std::uint32_t visible_count) {
+  const auto& rr = g.rules.values();
+  const double read_cost = rr[reading::read_cost], ad_cost = rr[reading::ad_cost];
+  const double muted_reading = rr[reading::muted_reading];
+  const double ads_read = ad_read_share(rr);  // a thread of its own is opened now and then
+  // What competes for a reader's attention: the feed, less the ads of a thread left unopened.
+  double feed = visible_count;
+  if (ads_read < 1.0)
+    for (const auto& msg : g.inbox)
+      if (!msg.removed && msg.kind == MessageKind::ad) feed -= 1.0 - ads_read;
+  const double overload_cost = rr[reading::overload_cost];
+  const auto reply_rate = static_cast<float>(rr[members::reply_rate]);
+  const auto ties = static_cast<float>(rr[members::reply_ties]);
+  const auto pull_question = static_cast<float>(rr[members::question_pull]);
+  const auto pull_chat = static_cast<float>(rr[members::chat_pull]);
+  const auto pull_programme = static_cast<float>(rr[groups::programme_prompt]);
+  const auto prompt_half = static_cast<float>(rr[members::prompt_activity_half]);
+  const auto pull_dispute = static_cast<float>(rr[moderation::dispute_pull]);
+  const auto pull_welcome = static_cast<float>(rr[members::welcome_pull]);
+  const double gap = rr[reading::value_gap];
+  const double chat_value = rr[reading::chat_value];
+  const double dispute_cost = rr[reading::dispute_cost];
+  const double silence = rr[members::wariness_silence];
+  const double hour_share = w.diurnal[sim::hour_of_day(t)] / sim::ticks_per_day;
+  sim::RandomStream rng(w.seed, purpose::reading, g.id, t);
+  refresh_member_cache(w, g, t);
+  const MemberCache& c = g.cache;
+  auto& m = g.members;
+  const auto n = static_cast<Eigen::Index>(m.slots());
+  const int K = w.people.topics;
+
+  thread_local ReadingScratch scratch;
+  auto& s = scratch;
+  s.visible.clear();
+  for (std::size_t j = 0; j < g.inbox.size(); ++j)
+    if (!g.inbox[j].removed) s.visible.push_back(static_cast<std::uint32_t>(j));
+  const auto nv = static_cast<Eigen::Index>(s.visible.size());
+
+  // Who reads, and what share ρ = min(1, attention/feed) of each message; who may answer.
+  auto share = s.member_array(0, n), answers = s.member_array(1, n);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    share[i] = answers[i] = 0;
+    if (!m.present(i) || (m.flags[i] & ad_account)) continue;
+    const bool muted = m.state[i] == MemberState::muted;
+    const double attention = c.attention[i] * hour_share * (muted ? muted_reading : 1.0);
+    if (attention <= 0) continue;
+    share[i] = static_cast<float>(std::min(1.0, attention / feed));
+    answers[i] = muted ? 0.0f : 1.0f;  // who muted the group does not answer
+    if (attention < feed)
+      m.cost_today[i] += static_cast<float>(overload_cost * hour_share * (feed / attention - 1.0));
+  }
+
+  // Relevance max(0, interest_i · topic_j) of every visible message to every member.
+  s.topics.resize(static_cast<std::size_t>(K * nv));
+  Eigen::Map<Eigen::MatrixXf> topics(s.topics.data(), K, nv);
+  for (Eigen::Index jj = 0; jj < nv; ++jj) topics.col(jj) = g.topics.col(s.visible[jj]);
+  s.relevance.resize(static_cast<std::size_t>(n * nv));
+  Eigen::Map<Eigen::MatrixXf> relevance(s.relevance.data(), n, nv);
+  relevance.noalias() = c.interest.lazyProduct(topics);  // small: no blocking, no temporaries
+  relevance = relevance.cwiseMax(0.0f);
+  s.keen.resize(static_cast<std::size_t>(n * nv));
+  Eigen::Map<Eigen::ArrayXXf> keen(s.keen.data(), n, nv);
+
+  const Eigen::Map<const Eigen::ArrayXf> v(c.value.data(), n), a(c.activity.data(), n);
+  auto benefit = s.member_array(2, n), cost = s.member_array(3, n), demand = s.member_array(4, n);
+  auto keen_total = s.member_array(5, n), worth = s.member_array(6, n);
+  benefit.setZero();
+  cost.setZero();
+  demand.setZero();
+  keen_total.setZero();
+  for (Eigen::Index jj = 0; jj < nv; ++jj) {
+    Message& msg = g.inbox[s.visible[jj]];
+    const std::uint32_t poster = msg.poster_slot;
+    auto col = keen.col(jj);
+    // Everything below is for the readers other than the poster: the poster's entries are set
+    // aside first and put back after.
+    const bool by_member = poster != never && poster < m.slots();
+    const float own[3] = {by_member ? benefit[poster] : 0.f, by_member ? cost[poster] : 0.f,
+                          by_member ? demand[poster] : 0.f};
+    if (msg.kind == MessageKind::ad) {
+      cost += static_cast<float>((read_cost + ad_cost) * ads_read);
+      double reach = share.sum() - (by_member ? share[poster] : 0.0f);
+      msg.reach += static_cast<float>(reach * ads_read);
+      col.setZero();
+    } else {
+      cost += static_cast<float>(read_cost);
+      const float q = msg.quality;
+      const auto rel = relevance.col(jj).array();
+      switch (msg.kind) {
+        case MessageKind::content:
+        case MessageKind::programme:
+          // One gains from what is relevant, the less the more one knows already (C14).
+          worth = 2.0f * q / (q + v + 1e-9f);
+          raise(worth, gap);
+          worth *= rel;
+          benefit += worth * msg.novelty;
+          if (msg.question) demand += (v > q).select(rel, 0.0f);  // a peer's is no burden
+          if (msg.kind == MessageKind::programme)
+            col = pull_programme * rel * a / (a + prompt_half);
+          else if (msg.introduction)
+            col = reply_rate * pull_welcome * a;
+          else if (msg.question)
+            col = reply_rate * pull_question * 2.0f * a * rel * v / (v + q + 1e-9f);
+          else
+            col = reply_rate * a * worth;
+          break;
+        case MessageKind::chat:
+          if (chat_value < 0)
+            cost -= static_cast<float>(chat_value);
+          else
+            benefit += static_cast<float>(chat_value * msg.novelty);
+          col = reply_rate * pull_chat * a;
+          break;
+        case MessageKind::dispute:
+          cost += static_cast<float>(dispute_cost);
+          col = reply_rate * pull_dispute * a;
+          break;
+        case MessageKind::ad:
+          break;
+      }
+      col = col.max(0.0f) * answers;
+      // Friends answer friends (C5).
+      if (by_member && ties != 0 && poster + 1 < g.friend_start.size())
+        for (std::uint32_t k = g.friend_start[poster]; k < g.friend_start[poster + 1]; ++k)
+          col[g.friend_slots[k]] *= 1.0f + ties;
+    }
+    if (by_member) {
+      benefit[poster] = own[0];
+      cost[poster] = own[1];
+      demand[poster] = own[2];
+      col[poster] = 0;
+    }
+    keen_total += col;
+  }
+  for (Eigen::Index i = 0; i < n; ++i) {
+    if (share[i] <= 0) continue;
+    m.benefit_today[i] += share[i] * benefit[i];
+    m.cost_today[i] += share[i] * cost[i];
+    m.demand_today[i] += share[i] * demand[i];
+    const double gained = double(share[i]) * benefit[i];
+    g.today.value_gained += gained;
+    g.lifetime.value_gained += gained;
+  }
+
+  // Answering: member i answers within the hour with probability 1 - exp(-λ_i),
+  // λ_i = ρ_i · Σ_j keen_ij · 2 a_g s_i (1 - wariness_silence · wariness_i), at most once. As
+  // for posting, the members' processes are drawn together: events at rate Σ λ_i, each falling
+  // to member i in proportion to λ_i (the same law as one draw per member, at a cost that
+  // follows the answers). A member who answers picks message j in proportion to keen_ij.
+  s.rate_sum.resize(static_cast<std::size_t>(n));
+  double total = 0;
+  for (Eigen::Index i = 0; i < n; ++i) {
+    if (keen_total[i] > 0 && share[i] > 0)
+      total += double(share[i]) * keen_total[i] * 2.0 * c.activity_share[i] * m.satisfaction[i] *
+               std::max(0.0, 1.0 - silence * m.wariness[i]);
+    s.rate_sum[static_cast<std::size_t>(i)] = total;
+  }
+  if (total <= 0) return;
+  s.repliers.clear();
+  for (std::uint64_t e = sim::draw_poisson(rng, total); e > 0; --e) {
+    const double at = rng.uniform() * total;
+    s.repliers.push_back(static_cast<std::uint32_t>(
+        std::upper_bound(s.rate_sum.begin(), s.rate_sum.end(), at) - s.rate_sum.begin()));
+  }
+  std::sort(s.repliers.begin(), s.repliers.end());
+  s.repliers.erase(std::unique(s.repliers.begin(), s.repliers.end()), s.repliers.end());
+  for (std::uint32_t i : s.repliers) {
+    if (i >= m.slots()) continue;  // rounding at the very top of the running sum
+    const auto row = keen.row(i);
+    double pick = rng.uniform() * keen_total[i];
+    Eigen::Index jj = 0;
+    while (jj + 1 < nv && (row[jj] <= 0 || (pick -= row[jj]) >= 0)) ++jj;
+    while (row[jj] <= 0) --jj;  // rounding ran past the last message one is keen on
+    const std::uint32_t j = s.visible[jj];
+    const Message& target = g.inbox[j];
+    const auto k = static_cast<Eigen::Index>(g.pending.size());
+    if (g.pending_topics.cols() <= k)
+      g.pending_topics.conservativeResize(K, std::max<Eigen::Index>(8, 2 * k));
+    g.pending_topics.col(k) = g.topics.col(static_cast<Eigen::Index>(j));
+    g.pending.push_back({m.person[i], target.kind, target.id, target.question, target.novelty});
+  }
+}
+
 }  // namespace
 
 void read_messages(World& w, std::size_t gi, Tick t) {
@@ -121,121 +335,12 @@ void read_messages(World& w, std::size_t gi, Tick t) {
   expire_recent(g, t);
   if (visible == 0) return;
 
-  const auto& rr = g.rules.values();
-  const double read_cost = rr[reading::read_cost], ad_cost = rr[reading::ad_cost];
-  const double muted_reading = rr[reading::muted_reading];
-  const double ads_read = ad_read_share(rr);  // a thread of its own is opened now and then
-  // What competes for a reader's attention: the feed, less the ads of a thread left unopened.
-  double feed = visible;
-  if (ads_read < 1.0)
-    for (const auto& msg : g.inbox)
-      if (!msg.removed && msg.kind == MessageKind::ad) feed -= 1.0 - ads_read;
-  const double overload_cost = rr[reading::overload_cost];
-  const double reply_rate = rr[members::reply_rate];
-  const double ties = rr[members::reply_ties];
-  const double pull_question = rr[members::question_pull], pull_chat = rr[members::chat_pull];
-  const double pull_programme = rr[groups::programme_prompt];
-  const double prompt_half = rr[members::prompt_activity_half];
-  const double pull_dispute = rr[moderation::dispute_pull];
-  const double pull_welcome = rr[members::welcome_pull];
-  const double silence = rr[members::wariness_silence];
-  const double hour_share = w.diurnal[hour] / sim::ticks_per_day;
-  sim::RandomStream rng(w.seed, purpose::reading, g.id, t);
-  auto& m = g.members;
-  const std::size_t n_msgs = g.inbox.size();
-  auto& pull = g.scratch_values;  // this reader's keenness to answer each message
-  pull.assign(n_msgs, 0.0f);
-  for (std::size_t i = 0; i < m.slots(); ++i) {
-    if (!m.present(i) || (m.flags[i] & ad_account)) continue;
-    const PersonId p = m.person[i];
-    double attention = w.people.attention[p] / std::max<int>(1, w.groups_joined[p]) * hour_share;
-    const bool muted = m.state[i] == MemberState::muted;
-    if (muted) attention *= muted_reading;
-    if (attention <= 0) continue;
-    const double share = std::min(1.0, attention / feed);
-    const auto interest = w.people.interest.col(p);
-    const double v = w.people.value[p];
-    const double activity = w.people.activity[p];
-    double benefit = 0, cost = 0, demand = 0, keen_total = 0;
-    for (std::size_t j = 0; j < n_msgs; ++j) {
-      Message& msg = g.inbox[j];
-      pull[j] = 0;
-      if (msg.removed || msg.poster_slot == i) continue;
-      if (msg.kind == MessageKind::ad) {
-        cost += read_cost * ads_read;
-        cost += ad_cost * ads_read;
-        msg.reach += static_cast<float>(share * ads_read);
-        continue;
-      }
-      cost += read_cost;
-      const double relevance =
-          std::max(0.0f, interest.dot(g.topics.col(static_cast<Eigen::Index>(j))));
-      const double worth = message_worth(rr, msg.kind, relevance, msg.quality, v);
-      if (worth < 0)
-        cost -= worth;
-      else
-        benefit += worth * msg.novelty;
-      if (msg.question && v > msg.quality) demand += relevance;  // a peer's is no burden
-      if (muted) continue;  // who muted the group does not answer
-      // One answers what is worth answering: what one values (novices answer experts, if
-      // only to thank them), and questions one can answer (experts answer novices) — the more,
-      // the more talkative one is. A scheduled prompt asks everyone: talkers readily, lurkers
-      // now and then (a lurker speaks when something concerns them, C4, C25).
-      double keen = reply_rate * activity * worth;
-      switch (msg.kind) {
-        case MessageKind::content:
-          if (msg.introduction)
-            keen = reply_rate * activity * pull_welcome;
-          else if (msg.question)
-            keen = reply_rate * activity * relevance * pull_question * 2.0 * v /
-                   (v + msg.quality + 1e-9);
-          break;
-        case MessageKind::programme:
-          keen = pull_programme * relevance * activity / (activity + prompt_half);
-          break;
-        case MessageKind::chat:
-          keen = reply_rate * activity * pull_chat;
-          break;
-        case MessageKind::dispute:
-          keen = reply_rate * activity * pull_dispute;
-          break;
-        case MessageKind::ad:
-          keen = 0;
-          break;
-      }
-      if (keen <= 0) continue;
-      if (msg.poster_slot != never && g.friends(i, msg.poster_slot)) keen *= 1.0 + ties;
-      pull[j] = static_cast<float>(keen);
-      keen_total += keen;
-    }
-    m.benefit_today[i] += static_cast<float>(share * benefit);
-    m.cost_today[i] += static_cast<float>(share * cost);
-    m.demand_today[i] += static_cast<float>(share * demand);
-    if (attention < feed)
-      m.cost_today[i] += static_cast<float>(overload_cost * hour_share * (feed / attention - 1.0));
-    g.today.value_gained += share * benefit;
-    g.lifetime.value_gained += share * benefit;
-
-    // Answering: at most one message an hour, chosen in proportion to keenness.
-    if (keen_total <= 0) continue;
-    const double lambda = share * keen_total * 2.0 * activity_share(w, g, i) * m.satisfaction[i] *
-                          (1.0 - silence * m.wariness[i]);
-    const double u = rng.uniform();
-    if (u >= lambda || !(u < -std::expm1(-lambda))) continue;
-    double pick = rng.uniform() * keen_total;
-    std::size_t j = 0;
-    while (j + 1 < n_msgs && (pull[j] <= 0 || (pick -= pull[j]) >= 0)) ++j;
-    while (pull[j] <= 0) --j;  // rounding ran past the last message one is keen on
-    const Message& target = g.inbox[j];
-    const auto k = static_cast<Eigen::Index>(g.pending.size());
-    if (g.pending_topics.cols() <= k)
-      g.pending_topics.conservativeResize(w.people.topics, std::max<Eigen::Index>(8, 2 * k));
-    g.pending_topics.col(k) = g.topics.col(static_cast<Eigen::Index>(j));
-    g.pending.push_back({p, target.kind, target.id, target.question, target.novelty});
-  }
+  answer_and_take_in(w, g, t, visible);
 
   // The conversation moves towards what was said (ads aside), one message at a time; the
   // visible messages are remembered for the reply window.
+  auto& m = g.members;
+  const std::size_t n_msgs = g.inbox.size();
   const float eta = static_cast<float>(1.0 / g.rules[members::conversation_memory]);
   for (std::size_t j = 0; j < n_msgs; ++j) {
     const Message& msg = g.inbox[j];

@@ -130,9 +130,13 @@ void recruit(World& w, std::size_t gi, Tick t) {
     const auto [q, inviter] = invited[a];
     const int k = static_cast<int>(b - a);
     a = b;
+    // Attraction and appeal are at most 1: a draw above the chance with both at 1 settles the
+    // candidate without looking them up (most candidates, at a cost that follows the joins).
+    const double u = rng.uniform();
+    if (!(u < friend_join_probability(rules, k, 1.0))) continue;
     if (excluded(c, members_sorted, q)) continue;
     const double drawn = attraction(rules, w.people.interest.col(q).dot(visible));
-    if (!(rng.uniform() < friend_join_probability(rules, k, drawn) * appeal(c, q))) continue;
+    if (!(u < friend_join_probability(rules, k, drawn) * appeal(c, q))) continue;
     bool paid = false;
     if (passes_policy(c, q, JoinChannel::friend_invite, paid))
       g.applicants.push_back({q, JoinChannel::friend_invite, paid, inviter});
