@@ -297,7 +297,7 @@ struct GroupState {
   std::vector<Applicant> applicants;
   std::vector<PersonId> released;
   std::vector<PersonId> scratch_people;
-  std::vector<std::pair<PersonId, PersonId>> scratch_invited;  // (friend invited, inviter)
+  std::vector<PersonId> scratch_candidates;  // friends invited (recruitment)
   std::vector<float> scratch_values;
   std::vector<std::uint32_t> scratch_slots;
   MemberCache cache;

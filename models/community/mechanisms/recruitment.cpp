@@ -112,24 +112,33 @@ void recruit(World& w, std::size_t gi, Tick t) {
     visible += static_cast<float>(seen_conversation) / n * g.conversation;
   if (const float n = visible.norm(); n > 1e-6f) visible /= n;
 
-  // Friend invitations: list every (friend) once per inviting member, then count runs.
-  auto& invited = g.scratch_invited;
-  invited.clear();
+  // Friend invitations: how many inviting members each friend has (k), and the inviter who
+  // invites first (the lowest id, named in the event log), counted in per-thread arrays by
+  // person; the candidates are then settled in order of their ids.
+  thread_local std::vector<std::uint32_t> inviters_of, first_inviter;
+  if (inviters_of.size() < w.people.size) {
+    inviters_of.resize(w.people.size, 0);
+    first_inviter.resize(w.people.size, never);
+  }
+  auto& candidates = g.scratch_candidates;
+  candidates.clear();
   for (std::size_t i = 0; i < m.slots(); ++i) {
     if (!m.present(i) || (m.flags[i] & ad_account) || m.satisfaction[i] < invite_above) continue;
     if (entry == EntryPolicy::invite_only && !(m.flags[i] & (owner | moderator | founder)))
       continue;
-    for (PersonId q : w.friends.neighbours(m.person[i]))
-      if (!w.is_spammer[q]) invited.push_back({q, m.person[i]});
+    const PersonId inviter = m.person[i];
+    for (PersonId q : w.friends.neighbours(inviter)) {
+      if (w.is_spammer[q]) continue;
+      if (inviters_of[q]++ == 0) candidates.push_back(q);
+      first_inviter[q] = std::min(first_inviter[q], inviter);
+    }
   }
-  std::sort(invited.begin(), invited.end());
-  for (std::size_t a = 0; a < invited.size();) {
-    std::size_t b = a;
-    while (b < invited.size() && invited[b].first == invited[a].first) ++b;
-    // The friend who invites first (lowest id) is named as the inviter in the event log.
-    const auto [q, inviter] = invited[a];
-    const int k = static_cast<int>(b - a);
-    a = b;
+  std::sort(candidates.begin(), candidates.end());
+  for (PersonId q : candidates) {
+    const int k = static_cast<int>(inviters_of[q]);
+    const PersonId inviter = first_inviter[q];
+    inviters_of[q] = 0;
+    first_inviter[q] = never;
     // Attraction and appeal are at most 1: a draw above the chance with both at 1 settles the
     // candidate without looking them up (most candidates, at a cost that follows the joins).
     const double u = rng.uniform();
