@@ -12,7 +12,11 @@ A change that redraws random numbers (posting and answering drawn as Poisson pro
 changes every run, but must not change these distributions.
 
     /usr/bin/python3 scripts/equivalence.py OLD_COMMSIM NEW_COMMSIM SCENARIO [--seeds 20] [--alpha 0.01]
-                                          [--set KEY=VALUE ...] [--out DIR] [--jobs J]
+                                          [--set KEY=VALUE ...] [--set-new KEY=VALUE ...]
+                                          [--out DIR] [--jobs J]
+
+--set applies to both binaries; --set-new only to NEW: with one binary twice, it asks whether a
+parameter change is detectable at this many seeds (and checks that this script can tell).
 
 A file with arms or a sweep is compared arm by arm (point by point): runs are grouped by their
 file name less the replicate (`focus_loss.failure_ko.r3.h5` -> `focus_loss.failure_ko`).
@@ -85,6 +89,7 @@ def main() -> int:
     ap.add_argument("--seeds", type=int, default=20)
     ap.add_argument("--alpha", type=float, default=0.01)
     ap.add_argument("--set", action="append", default=[], dest="sets")
+    ap.add_argument("--set-new", action="append", default=[], dest="sets_new")
     ap.add_argument("--out", help="keep the run files here (default: a temporary folder)")
     ap.add_argument("--jobs", type=int, default=2)
     args = ap.parse_args()
@@ -92,8 +97,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(args.out) if args.out else Path(tmp)
         samples, names = [], []
-        for label, binary in (("old", args.old), ("new", args.new)):
-            groups = run_batch(binary, args.scenario, args.seeds, base / label, args.sets, args.jobs)
+        for label, binary, sets in (("old", args.old, args.sets),
+                                    ("new", args.new, args.sets + args.sets_new)):
+            groups = run_batch(binary, args.scenario, args.seeds, base / label, sets, args.jobs)
             samples.append({g: [headline(p) for p in files] for g, files in groups.items()})
             names.append({g: [p.name for p in files] for g, files in groups.items()})
     if names[0] != names[1]:  # the pairs are the runs of the same name (same arm, same seed)
