@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include <tbb/global_control.h>
+#include <tbb/task_arena.h>
+
 namespace sim::batch {
 
 RunSlots::RunSlots(const RunPlan& plan, const ModelFactory& factory, RunControl control,
@@ -9,7 +12,10 @@ RunSlots::RunSlots(const RunPlan& plan, const ModelFactory& factory, RunControl 
     : plan_(plan),
       factory_(factory),
       control_(std::move(control)),
-      capacity_(std::max<std::size_t>(1, capacity)) {}
+      capacity_(std::max<std::size_t>(1, capacity)),
+      threads_per_run_(std::max<std::size_t>(
+          1, tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism) /
+                 capacity_)) {}
 
 RunSlots::~RunSlots() {
   for (auto& t : threads_)
@@ -19,7 +25,13 @@ RunSlots::~RunSlots() {
 void RunSlots::launch(std::size_t run) {
   ++in_flight_;
   threads_.emplace_back([this, run] {
-    RunResult r = execute_run(plan_, run, factory_, control_);
+    // Each run in an arena of its share of the threads: runs that shared the process's one
+    // arena would each bring their own thread to it and oversubscribe the cores (2 jobs on 2
+    // cores ran at 1.4-1.9x one job, 1.94x in arenas of one thread). Results do not depend on
+    // the thread count.
+    tbb::task_arena arena(static_cast<int>(threads_per_run_));
+    RunResult r;
+    arena.execute([&] { r = execute_run(plan_, run, factory_, control_); });
     std::lock_guard lock(mutex_);
     done_.emplace_back(run, std::move(r));
     exited_.push_back(std::this_thread::get_id());

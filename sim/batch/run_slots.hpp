@@ -32,7 +32,7 @@ class RunSlots {
   const RunPlan& plan_;
   const ModelFactory& factory_;
   RunControl control_;
-  std::size_t capacity_, in_flight_ = 0;
+  std::size_t capacity_, threads_per_run_, in_flight_ = 0;
   std::mutex mutex_;
   std::condition_variable finished_;
   std::deque<std::pair<std::size_t, RunResult>> done_;
