@@ -297,7 +297,6 @@ struct GroupState {
   std::vector<Applicant> applicants;
   std::vector<PersonId> released;
   std::vector<PersonId> scratch_people;
-  std::vector<PersonId> scratch_candidates;  // friends invited (recruitment)
   std::vector<float> scratch_values;
   std::vector<std::uint32_t> scratch_slots;
   MemberCache cache;

@@ -132,7 +132,6 @@ void release_buffers(GroupState& g) {
   g.friend_slots = {};
   g.applicants = {};
   g.scratch_people = {};
-  g.scratch_candidates = {};
   g.scratch_values = {};
   g.scratch_slots = {};
   g.cache = MemberCache{};

@@ -17,6 +17,30 @@ namespace community {
 
 using namespace param;
 
+namespace {
+
+// x^gap for every x ≥ 0 of `x`, in place; the exponents used most are exact.
+void raise(Eigen::Ref<Eigen::ArrayXf> x, double gap) {
+  if (gap == 0)
+    x.setOnes();
+  else if (gap == 0.5)
+    x = x.sqrt();
+  else if (gap != 1)
+    x = (x.max(1e-30f).log() * static_cast<float>(gap)).exp() * (x > 0).cast<float>();
+}
+
+// What a content or programme message of quality q is worth to readers of values v and
+// relevances rel, into `out` (all of one length): rel · (2q / (q + v))^value_gap. One gains from
+// what is relevant, the less the more one knows already (C14).
+void content_worth(Eigen::Ref<Eigen::ArrayXf> out, const Eigen::Ref<const Eigen::ArrayXf>& v,
+                   const Eigen::Ref<const Eigen::ArrayXf>& rel, float q, double gap) {
+  out = 2.0f * q / (q + v + 1e-9f);
+  raise(out, gap);
+  out *= rel;
+}
+
+}  // namespace
+
 double message_worth(const sim::ParamValues& r, MessageKind kind, double relevance, double quality,
                      double reader_value) {
   switch (kind) {
@@ -27,9 +51,13 @@ double message_worth(const sim::ParamValues& r, MessageKind kind, double relevan
     case MessageKind::chat:
       return r[reading::chat_value];  // social, whatever it is about
     case MessageKind::content:
-    case MessageKind::programme:
-      return relevance *
-             std::pow(2.0 * quality / (quality + reader_value + 1e-9), r[reading::value_gap]);
+    case MessageKind::programme: {
+      Eigen::ArrayXf worth(1);
+      content_worth(worth, Eigen::ArrayXf::Constant(1, static_cast<float>(reader_value)),
+                    Eigen::ArrayXf::Constant(1, static_cast<float>(relevance)),
+                    static_cast<float>(quality), r[reading::value_gap]);
+      return worth[0];
+    }
   }
   return 0;
 }
@@ -100,30 +128,21 @@ void log_posts(const World& w, GroupState& g, Tick t) {
   }
 }
 
-// x^gap for every x ≥ 0 of `x`, in place; the exponents used most are exact.
-void raise(Eigen::Ref<Eigen::ArrayXf> x, double gap) {
-  if (gap == 0)
-    x.setOnes();
-  else if (gap == 0.5)
-    x = x.sqrt();
-  else if (gap != 1)
-    x = (x.max(1e-30f).log() * static_cast<float>(gap)).exp() * (x > 0).cast<float>();
-}
-
 // Per-thread scratch of the reading step: the hour's member × message arrays (vectors that keep
 // their capacity, viewed as Eigen arrays: groups of every size share them without allocating).
 struct ReadingScratch {
   std::vector<std::uint32_t> visible;  // inbox indexes of the visible messages
   std::vector<float> topics, relevance, keen;
-  std::vector<float> per_member[7];  // share, answers, benefit, cost, demand, keen_total, worth
+  std::vector<float> share, answers, benefit, cost, demand, keen_total, worth;  // by member
   std::vector<double> rate_sum;
   std::vector<std::uint32_t> repliers;
-
-  Eigen::Map<Eigen::ArrayXf> member_array(int k, Eigen::Index n) {
-    per_member[k].resize(static_cast<std::size_t>(n));
-    return {per_member[k].data(), n};
-  }
 };
+
+// `v` resized to n, as an Eigen array over its storage.
+Eigen::Map<Eigen::ArrayXf> as_array(std::vector<float>& v, Eigen::Index n) {
+  v.resize(static_cast<std::size_t>(n));
+  return {v.data(), n};
+}
 
 // Reading and answering for the hour's `visible` (> 0) messages (the rules in reading.hpp).
 // The member × message work is done a message at a time over all members at once: one matrix
@@ -168,7 +187,7 @@ void answer_and_take_in(World& w, GroupState& g, Tick t, std::uint32_t visible_c
   const auto nv = static_cast<Eigen::Index>(s.visible.size());
 
   // Who reads, and what share ρ = min(1, attention/feed) of each message; who may answer.
-  auto share = s.member_array(0, n), answers = s.member_array(1, n);
+  auto share = as_array(s.share, n), answers = as_array(s.answers, n);
   for (Eigen::Index i = 0; i < n; ++i) {
     share[i] = answers[i] = 0;
     if (!m.present(i) || (m.flags[i] & ad_account)) continue;
@@ -193,8 +212,9 @@ void answer_and_take_in(World& w, GroupState& g, Tick t, std::uint32_t visible_c
   Eigen::Map<Eigen::ArrayXXf> keen(s.keen.data(), n, nv);
 
   const Eigen::Map<const Eigen::ArrayXf> v(c.value.data(), n), a(c.activity.data(), n);
-  auto benefit = s.member_array(2, n), cost = s.member_array(3, n), demand = s.member_array(4, n);
-  auto keen_total = s.member_array(5, n), worth = s.member_array(6, n);
+  auto benefit = as_array(s.benefit, n), cost = as_array(s.cost, n);
+  auto demand = as_array(s.demand, n), keen_total = as_array(s.keen_total, n);
+  auto worth = as_array(s.worth, n);
   benefit.setZero();
   cost.setZero();
   demand.setZero();
@@ -220,10 +240,7 @@ void answer_and_take_in(World& w, GroupState& g, Tick t, std::uint32_t visible_c
       switch (msg.kind) {
         case MessageKind::content:
         case MessageKind::programme:
-          // One gains from what is relevant, the less the more one knows already (C14).
-          worth = 2.0f * q / (q + v + 1e-9f);
-          raise(worth, gap);
-          worth *= rel;
+          content_worth(worth, v, rel, q, gap);
           benefit += worth * msg.novelty;
           if (msg.question) demand += (v > q).select(rel, 0.0f);  // a peer's is no burden
           if (msg.kind == MessageKind::programme)

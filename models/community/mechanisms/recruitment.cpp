@@ -116,11 +116,11 @@ void recruit(World& w, std::size_t gi, Tick t) {
   // invites first (the lowest id, named in the event log), counted in per-thread arrays by
   // person; the candidates are then settled in order of their ids.
   thread_local std::vector<std::uint32_t> inviters_of, first_inviter;
+  thread_local std::vector<PersonId> candidates;
   if (inviters_of.size() < w.people.size) {
     inviters_of.resize(w.people.size, 0);
     first_inviter.resize(w.people.size, never);
   }
-  auto& candidates = g.scratch_candidates;
   candidates.clear();
   for (std::size_t i = 0; i < m.slots(); ++i) {
     if (!m.present(i) || (m.flags[i] & ad_account) || m.satisfaction[i] < invite_above) continue;
