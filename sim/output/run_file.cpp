@@ -14,6 +14,7 @@
 #include "sim/core/input_error.hpp"
 #include "sim/output/h5_writer.hpp"
 #include "sim/output/run_reader.hpp"
+#include "sim/output/written_files.hpp"
 #include "sim/version.hpp"
 
 namespace sim {
@@ -530,6 +531,7 @@ void RunFile::close_and_rename() {
   if (ec)
     throw OutputError("run file '" + writing_path_.string() + "': cannot rename it to '" +
                       path_.string() + "' (" + ec.message() + ")");
+  note_written_here(path_);  // read back later without a child's probe (written_files.hpp)
 }
 
 RunFile::~RunFile() {
