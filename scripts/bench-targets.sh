@@ -5,6 +5,7 @@
 #   2. platform_100k on 2 threads against 1 (the speed-up);
 #   3. a sweep of about 200 small runs (scenarios/sweeps/strictness_grid.toml, 7 replicates:
 #      210 runs) with 2 jobs against 1 job (runs/s), and with 2 MPI ranks where mpirun exists;
+#      the 2-job sweep's whole wall time, index included;
 #   4. platform_1m on 2 threads: member-ticks/s, peak memory, bytes per membership and person.
 # Each line is the median of ROUNDS runs. The ratio to an older engine is bench-compare.sh's job.
 #   scripts/bench-targets.sh [COMMSIM] [--days D] [--days-1m D] [--rounds R]
@@ -63,6 +64,12 @@ awk -v a="$run1" -v b="$runh" 'BEGIN { printf "  activity halved: run %s s, %.0f
 awk -v a="$mt1" -v b="$mt2" 'BEGIN { printf "  2 threads: %s member-ticks/s, %.2fx one thread (target: 1.8x)\n", b, b / a }'
 r1=$(sweep_rate 1) r2=$(sweep_rate 2)
 awk -v a="$r1" -v b="$r2" 'BEGIN { printf "sweep of 210 runs (strictness_grid.toml): %s runs/s with 1 job, %s with 2, %.2fx (target: 1.9x)\n", a, b, b / a }'
+# The whole command as a researcher waits for it: the runs, then index.h5 read from their files.
+rm -rf "$tmp/s"
+t0=$(date +%s.%N)
+"$bin" sweep "$sweep" --replicates 7 --out "$tmp/s" --jobs 2 --threads 2 --quiet
+t1=$(date +%s.%N)
+awk -v t0="$t0" -v t1="$t1" -v r="$r2" 'BEGIN { t = t1 - t0; printf "  end to end with 2 jobs: %.1f s, of which the runs %.1f s (the rest: plan, index.h5)\n", t, 210 / r }'
 if command -v mpirun >/dev/null; then
   mpi=(mpirun --oversubscribe -np 2)
   [ "$(id -u)" -eq 0 ] && mpi=(mpirun --allow-run-as-root --oversubscribe -np 2)
