@@ -85,8 +85,8 @@ RunReader::RunReader(const std::filesystem::path& path, OnFault on_fault, bool p
   std::lock_guard lock(h5::library_lock());
   h5::silence_library_errors();
   try {
-    // A file this process wrote and nobody touched since needs no guard (written_files.hpp).
-    if (probe && !written_here_unchanged(path_) && !probe_in_child()) return;
+    // A file whose bytes are those this job wrote needs no guard (written_files.hpp).
+    if (probe && !written_by_this_job(path_) && !probe_in_child()) return;
     open_and_check();
   } catch (...) {
     file_.reset();  // closed while the HDF5 lock is held

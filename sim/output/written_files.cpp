@@ -4,46 +4,43 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cstdint>
 #include <cstring>
-#include <map>
 #include <mutex>
-#include <optional>
-#include <utility>
+#include <set>
+#include <tuple>
 #include <vector>
 
 namespace sim {
 namespace {
 
-using Identity = std::pair<dev_t, ino_t>;
-
-struct Fingerprint {
-  off_t size = 0;
-  std::uint64_t hash = 0;
-  bool operator==(const Fingerprint&) const = default;
+struct Less {
+  bool operator()(const FileFingerprint& a, const FileFingerprint& b) const {
+    return std::tie(a.size, a.hash) < std::tie(b.size, b.hash);
+  }
 };
 
 std::mutex registry_lock;
-std::map<Identity, Fingerprint>& registry() {
-  static std::map<Identity, Fingerprint> files;
+std::set<FileFingerprint, Less>& registry() {
+  static std::set<FileFingerprint, Less> files;
   return files;
 }
 
-// Identity and fingerprint of a regular file: a 64-bit multiply-xor hash of its bytes, eight
-// at a time (it detects damage, it is no defence against forgery).
-std::optional<std::pair<Identity, Fingerprint>> fingerprint(const std::filesystem::path& path) {
+}  // namespace
+
+// A multiply-xor hash of the bytes, eight at a time: it detects damage, it is no defence
+// against forgery (nor does it need to be: the danger is a damaged file, not a crafted one).
+std::optional<FileFingerprint> fingerprint_file(const std::filesystem::path& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return std::nullopt;
   struct stat st {};
-  std::optional<std::pair<Identity, Fingerprint>> out;
+  std::optional<FileFingerprint> out;
   if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-    std::uint64_t hash = 0xcbf29ce484222325ull;
+    std::uint64_t hash = 0xcbf29ce484222325ull, total = 0;
     std::vector<char> block(1 << 16);
-    off_t total = 0;
     ssize_t got = 0;
     while ((got = ::read(fd, block.data(), block.size())) > 0) {
-      total += got;
-      std::memset(block.data() + got, 0, (8 - got % 8) % 8);
+      total += static_cast<std::uint64_t>(got);
+      std::memset(block.data() + got, 0, static_cast<std::size_t>((8 - got % 8) % 8));
       for (ssize_t i = 0; i < got; i += 8) {
         std::uint64_t word = 0;
         std::memcpy(&word, block.data() + i, 8);
@@ -51,32 +48,31 @@ std::optional<std::pair<Identity, Fingerprint>> fingerprint(const std::filesyste
         hash ^= hash >> 29;
       }
     }
-    if (got == 0 && total == st.st_size)
-      out = std::pair{Identity{st.st_dev, st.st_ino}, Fingerprint{total, hash}};
+    if (got == 0 && total == static_cast<std::uint64_t>(st.st_size))
+      out = FileFingerprint{total, hash};
   }
   ::close(fd);
   return out;
 }
 
-}  // namespace
-
-void note_written_here(const std::filesystem::path& path) {
-  auto f = fingerprint(path);
-  if (!f) return;
+void note_written(const FileFingerprint& file) {
   std::lock_guard lock(registry_lock);
-  registry()[f->first] = f->second;
+  registry().insert(file);
 }
 
-bool written_here_unchanged(const std::filesystem::path& path) {
+void note_written_here(const std::filesystem::path& path) {
+  if (auto f = fingerprint_file(path)) note_written(*f);
+}
+
+bool written_by_this_job(const std::filesystem::path& path) {
   {
     std::lock_guard lock(registry_lock);
     if (registry().empty()) return false;  // nothing written here: no need to read the file
   }
-  auto f = fingerprint(path);
+  auto f = fingerprint_file(path);
   if (!f) return false;
   std::lock_guard lock(registry_lock);
-  auto it = registry().find(f->first);
-  return it != registry().end() && it->second == f->second;
+  return registry().count(*f) > 0;
 }
 
 }  // namespace sim
