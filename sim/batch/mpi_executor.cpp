@@ -5,22 +5,17 @@
 #include <array>
 #include <stdexcept>
 #include <thread>
-#include <tuple>
 
 #include "sim/batch/batch_progress.hpp"
 #include "sim/batch/run_slots.hpp"
-#include "sim/output/written_files.hpp"
 
 namespace sim::batch {
 namespace {
 
 enum Tag : int { request = 1, assign = 2, finished_run = 3, rank_done = 4 };
 
-// A finished run as sent to rank 0: position, status, reused, and the size and hash of the file
-// it published (0, 0 when none): rank 0 then reads that file without a child's probe when it
-// indexes the runs, as it does its own (sim/output/written_files.hpp).
-using Report = std::array<std::int64_t, 5>;
-constexpr int report_length = static_cast<int>(std::tuple_size_v<Report>);
+// A finished run as sent to rank 0: position, status, reused.
+using Report = std::array<std::int64_t, 3>;
 
 RunResult from_report(const Report& r) {
   RunResult out;
@@ -136,12 +131,9 @@ BatchSummary run_mpi(const MpiSession& mpi, const RunPlan& plan,
             MPI_Send(&position, 1, MPI_INT64_T, st.MPI_SOURCE, assign, MPI_COMM_WORLD);
           } else if (st.MPI_TAG == finished_run) {
             Report rep{};
-            MPI_Recv(rep.data(), report_length, MPI_INT64_T, st.MPI_SOURCE, finished_run,
-                     MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+            MPI_Recv(rep.data(), 3, MPI_INT64_T, st.MPI_SOURCE, finished_run, MPI_COMM_WORLD,
+                     MPI_STATUS_IGNORE);
             RunResult r = from_report(rep);
-            if (rep[3] > 0)
-              note_written(
-                  {static_cast<std::uint64_t>(rep[3]), static_cast<std::uint64_t>(rep[4])});
             if (r.status == RunStatus::failed) {
               r.error = "on rank " + std::to_string(st.MPI_SOURCE) + " (see the index)";
               if (options.fail_fast && !halt.load()) halt = true, summary.aborted = true;
@@ -164,13 +156,8 @@ BatchSummary run_mpi(const MpiSession& mpi, const RunPlan& plan,
           progress.record(result, 0);
         } else {
           Report rep{static_cast<std::int64_t>(run), static_cast<std::int64_t>(result.status),
-                     result.reused ? 1 : 0, 0, 0};
-          if (!result.reused)
-            if (auto f = fingerprint_file(options.out_dir / plan.file_name(run))) {
-              rep[3] = static_cast<std::int64_t>(f->size);
-              rep[4] = static_cast<std::int64_t>(f->hash);
-            }
-          MPI_Send(rep.data(), report_length, MPI_INT64_T, 0, finished_run, MPI_COMM_WORLD);
+                     result.reused ? 1 : 0};
+          MPI_Send(rep.data(), 3, MPI_INT64_T, 0, finished_run, MPI_COMM_WORLD);
           summary.add(plan, run, result);
         }
       }

@@ -16,6 +16,7 @@
 #include "sim/output/run_file.hpp"
 #include "sim/output/run_reader.hpp"
 #include "sim/output/text_file.hpp"
+#include "sim/output/written_files.hpp"
 #include "sim/version.hpp"
 
 namespace sim::batch {
@@ -239,6 +240,7 @@ IndexCounts build_index(const fs::path& dir) {
   if (!fs::is_directory(dir)) throw InputError("'" + dir.string() + "' is not a folder");
   std::lock_guard lock(h5::library_lock());
   h5::silence_library_errors();
+  load_fingerprints(dir);  // files of this folder's runs need no probe (written_files.hpp)
 
   // Rows: the manifest's runs in plan order, then run files it does not list, by name.
   std::vector<std::string> manifest_columns;

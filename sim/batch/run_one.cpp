@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "sim/output/run_reader.hpp"
+#include "sim/output/written_files.hpp"
 
 namespace sim::batch {
 
@@ -109,10 +110,14 @@ RunResult execute_run(const RunPlan& plan, std::size_t run, const ModelFactory& 
                        extra};
       RunFile stub(path, header, {}, {});
       stub.publish_incomplete();  // replaces the failed run's <id>.h5.part
+      log_fingerprint(control.out_dir, path);
     } catch (const std::exception& e) {
       result.error += " (and its failure could not be recorded: " + std::string(e.what()) + ")";
     }
   }
+  // What this run published is trusted by the index later, whichever process writes it
+  // (written_files.hpp); a failed run's stub was logged as it was published.
+  if (result.status == RunStatus::complete) log_fingerprint(control.out_dir, path);
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return result;
 }

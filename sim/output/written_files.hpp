@@ -6,8 +6,12 @@
 // damaged in that way, so it is read directly. That saves a fork per file when a sweep, batch
 // or compare indexes its own runs (docs/PERFORMANCE.md). Any change to a file, even a byte
 // rewritten in place within the file system's time resolution, changes its size or hash, and
-// it is probed like any other file. Under MPI each rank sends rank 0 the fingerprints of the
-// files it wrote (mpi_executor.cpp).
+// it is probed like any other file.
+//
+// A batch folder keeps the fingerprints too, so that another process can trust the files (rank
+// 0 of an MPI sweep those of the other ranks, `commsim index DIR` those of the shards of a
+// Slurm array): each process appends a line per published run file to a log of its own,
+// DIR/.fingerprints/<host>-<pid>.tsv, and the index loads every log of the folder first.
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -29,5 +33,13 @@ void note_written(const FileFingerprint& file);
 
 // True when `path` holds exactly the bytes of a file recorded as written by this job.
 bool written_by_this_job(const std::filesystem::path& path);
+
+// Appends the fingerprint of `file` (published in `dir`) to this process's log in `dir`. Best
+// effort: a log that cannot be written costs only a probe later, never the run.
+void log_fingerprint(const std::filesystem::path& dir, const std::filesystem::path& file);
+// Records every fingerprint of the logs in `dir` (lines that do not parse are skipped).
+void load_fingerprints(const std::filesystem::path& dir);
+
+inline constexpr const char* fingerprint_folder = ".fingerprints";
 
 }  // namespace sim

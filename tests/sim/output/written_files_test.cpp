@@ -79,6 +79,27 @@ TEST_CASE("what is not a regular file has no fingerprint and is never trusted", 
   CHECK_FALSE(written_by_this_job(dir / "missing.h5"));
 }
 
+TEST_CASE("a folder's fingerprint logs let another process trust its files", "[output]") {
+  const auto dir = scratch_dir("written-files-log");
+  const auto path = dir / "r1.h5";
+  write_bytes(path, unique_bytes("logged", 7777));
+  log_fingerprint(dir, path);
+  CHECK_FALSE(written_by_this_job(path));  // logged for others, not recorded here
+  // Lines another writer may have left half-written or that are not ours: skipped.
+  write_bytes(dir / fingerprint_folder / "junk.tsv",
+              "r9.h5\t12\n\t\t\nr8.h5\tx\t0123456789abcdef\nr7.h5\t5\t0123456789abcdeg\n");
+  write_bytes(dir / fingerprint_folder / "ignored.txt", "r1.h5\t1\t0123456789abcdef\n");
+  load_fingerprints(dir);
+  CHECK(written_by_this_job(path));
+  std::ifstream log;
+  for (const auto& e : std::filesystem::directory_iterator(dir / fingerprint_folder))
+    if (e.path().filename().string().find('-') != std::string::npos) log.open(e.path());
+  std::string line;
+  REQUIRE(std::getline(log, line));
+  CHECK(line.rfind("r1.h5\t7777\t", 0) == 0);  // name, size, hash in hex
+  CHECK_NOTHROW(load_fingerprints(dir / "no-such-folder"));
+}
+
 TEST_CASE("a run file is recorded when it is published, finished or not", "[output]") {
   const auto dir = scratch_dir("written-files-run");
   const std::vector<MetricSpec> daily = {{"size", "members", "members"}};
