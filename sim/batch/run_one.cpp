@@ -63,6 +63,7 @@ DoneCheck check_done(const RunPlan& plan, std::size_t run, const std::filesystem
 std::vector<char> runs_done(const RunPlan& plan, const std::vector<std::size_t>& runs,
                             const std::filesystem::path& out_dir) {
   std::vector<char> done(runs.size(), 0);
+  load_fingerprints(out_dir);  // the runs published before need no probe (written_files.hpp)
   for (std::size_t i = 0; i < runs.size(); ++i)
     done[i] = run_is_done(plan, runs[i], out_dir / plan.file_name(runs[i])) ? 1 : 0;
   return done;

@@ -4,9 +4,9 @@
 // provenance is unknown (RunReader::probe_in_child: libhdf5 can crash or loop on a damaged
 // file); a file whose bytes are exactly those commsim wrote through the same library cannot be
 // damaged in that way, so it is read directly. That saves a fork per file when a sweep, batch
-// or compare indexes its own runs (docs/PERFORMANCE.md). Any change to a file, even a byte
-// rewritten in place within the file system's time resolution, changes its size or hash, and
-// it is probed like any other file.
+// or compare indexes its runs or --resume checks them (docs/PERFORMANCE.md). Any change to a file,
+// even a byte rewritten in place within the file system's time resolution, changes its size or
+// hash, and it is probed like any other file.
 //
 // A batch folder keeps the fingerprints too, so that another process can trust the files (rank
 // 0 of an MPI sweep those of the other ranks, `commsim index DIR` those of the shards of a
@@ -28,7 +28,7 @@ std::optional<FileFingerprint> fingerprint_file(const std::filesystem::path& pat
 
 // Records `path` (a file this process just published) as written by this job, as it is now.
 void note_written_here(const std::filesystem::path& path);
-// Records a file that another process of this job (an MPI rank) published.
+// Records a file that another process published (a line of a fingerprint log).
 void note_written(const FileFingerprint& file);
 
 // True when `path` holds exactly the bytes of a file recorded as written by this job.
