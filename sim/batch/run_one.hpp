@@ -43,11 +43,11 @@ inline bool run_is_done(const RunPlan& plan, std::size_t run, const std::filesys
 }
 
 // --resume: which of `runs` are already done (1) in `out_dir`, checked one after another in
-// the calling thread. Call it before any run of the batch starts: each check reads the file
-// in a forked child (RunReader), and a child forked while other threads are busy inherits
-// the locks they hold at that instant (ASan's allocator, for one, has no fork handler in
-// clang 16) and can wait for ever on one of them; the check then times out and calls a
-// complete file damaged.
+// the calling thread. Call it before any run of the batch starts: each check of a file not in
+// the folder's fingerprint logs reads it in a forked child (RunReader), and a child forked while
+// other threads are busy inherits the locks they hold at that instant (ASan's allocator, for one,
+// has no fork handler in clang 16) and can wait for ever on one of them; the check then times out
+// and calls a complete file damaged.
 std::vector<char> runs_done(const RunPlan& plan, const std::vector<std::size_t>& runs,
                             const std::filesystem::path& out_dir);
 

@@ -1,5 +1,5 @@
 #pragma once
-// The run files this job wrote itself, each recorded as its size and a 64-bit hash of its bytes,
+// The run files commsim published, each recorded as its size and a 64-bit hash of its bytes,
 // taken right after it was published. Reading a run file back costs a child process when its
 // provenance is unknown (RunReader::probe_in_child: libhdf5 can crash or loop on a damaged
 // file); a file whose bytes are exactly those commsim wrote through the same library cannot be
