@@ -469,10 +469,12 @@ std::vector<std::string> RunReader::root_attribute_names() const {
   return attribute_names(file_.get(), "");
 }
 
-std::map<std::string, ParamValue> RunReader::parameters() const {
+const std::map<std::string, ParamValue>& RunReader::parameters() const {
   std::lock_guard lock(h5::library_lock());
+  if (parameters_cache_) return *parameters_cache_;
   std::map<std::string, ParamValue> out;
-  if (!file_ || H5Lexists(file_.get(), "parameters", H5P_DEFAULT) <= 0) return out;
+  if (!file_ || H5Lexists(file_.get(), "parameters", H5P_DEFAULT) <= 0)
+    return parameters_cache_.emplace(std::move(out));
   Handle g(H5Gopen2(file_.get(), "parameters", H5P_DEFAULT), H5Gclose);
   if (!g) fail("group /parameters cannot be read (" + h5::last_error() + ")");
   for (const auto& name : attribute_names(g.get(), "group /parameters: ")) {
@@ -482,7 +484,7 @@ std::map<std::string, ParamValue> RunReader::parameters() const {
       fail("group /parameters: " + std::string(e.what()));
     }
   }
-  return out;
+  return parameters_cache_.emplace(std::move(out));
 }
 
 std::vector<std::string> RunReader::daily_metrics() const {

@@ -100,8 +100,9 @@ class RunReader {
   std::string text_attribute(const std::string& name) const;  // InputError if absent or not text
   std::int64_t int_attribute(
       const std::string& name) const;  // InputError if absent or not an integer
-  // The attributes of /parameters (every resolved parameter, by path); empty if none.
-  std::map<std::string, ParamValue> parameters() const;
+  // The attributes of /parameters (every resolved parameter, by path); empty if none. Read
+  // once, then served from memory.
+  const std::map<std::string, ParamValue>& parameters() const;
   // The names of the file's root attributes.
   std::vector<std::string> root_attribute_names() const;
 
@@ -165,6 +166,7 @@ class RunReader {
   mutable std::map<std::string, DailyMatrix> daily_cache_;
   mutable std::map<std::string, HourlyMatrix> hourly_cache_;
   mutable std::map<std::string, std::vector<double>> platform_cache_;
+  mutable std::optional<std::map<std::string, ParamValue>> parameters_cache_;
 };
 
 }  // namespace sim
